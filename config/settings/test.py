@@ -1,0 +1,15 @@
+"""Settings for pytest. The database comes from DATABASE_URL (SQLite when unset)."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret"
+DEBUG = False
+# Manifest storage needs collectstatic and live_server cannot serve hashed names.
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher"
+]  # speed only; never outside tests
+REDRESS_COUNCIL_PROFILE = "statutory"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "redress.accounts"
+    verbose_name = "Staff and independent people"

@@ -12,4 +12,3 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher"
 ]  # speed only; never outside tests
 REDRESS_COUNCIL_PROFILE = "statutory"
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -166,6 +166,9 @@ class Anchor(StrEnum):
 
 ProfileTest = Callable[[CouncilProfile], bool]
 
+COMPLAINTS_TEAM = frozenset({Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER})
+MANAGER = frozenset({Role.COMPLAINTS_MANAGER})
+
 
 @dataclass(frozen=True, slots=True)
 class ClockStart:
@@ -189,10 +192,6 @@ class Transition:
     route: Route | None = None
     roles: frozenset[Role] = field(default_factory=lambda: COMPLAINTS_TEAM)
     guards: tuple[Guard, ...] = ()
-
-
-COMPLAINTS_TEAM = frozenset({Role.COMPLAINTS_MANAGER, Role.COMPLAINTS_OFFICER})
-MANAGER = frozenset({Role.COMPLAINTS_MANAGER})
 
 
 def s2_clock_from(mode: S2Start) -> ProfileTest:

@@ -12,3 +12,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher"
 ]  # speed only; never outside tests
 REDRESS_COUNCIL_PROFILE = "statutory"
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory, so that threads in concurrency tests get real connections and locks.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-redress.sqlite3")}  # noqa: F405

@@ -29,7 +29,7 @@ from redress.cases.selectors import case_facts
 from redress.core.calendar import working_calendar
 from redress.core.council import active_profile, profile_named
 from redress.domain.calendar_limits import is_late
-from redress.domain.facts import ActionRequest
+from redress.domain.facts import ActionRequest, Route
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.ombudsman import (
     OmbudsmanAction,
@@ -39,7 +39,15 @@ from redress.domain.ombudsman import (
 )
 from redress.domain.roles import Role
 from redress.domain.rules import Rule, working_days_for
-from redress.domain.workflow import FINISHED_STAGES, Action, Anchor, Plan, Stage, plan
+from redress.domain.workflow import (
+    FINISHED_STAGES,
+    ROUTES_POINTS_FOLLOW,
+    Action,
+    Anchor,
+    Plan,
+    Stage,
+    plan,
+)
 
 
 class StaleCase(Exception):
@@ -178,6 +186,8 @@ def case_take_action(
     case.stage = transition.to
     if transition.route is not None:
         case.route = transition.route
+        if transition.route in ROUTES_POINTS_FOLLOW:
+            case.points.filter(route=Route.UNDECIDED).update(route=transition.route)
     case.closed_on = request.on if transition.to in FINISHED_STAGES else None
     case.save()
     _event(

@@ -588,6 +588,11 @@ def allowed_actions(stage: Stage) -> list[Action]:
     return [action for (from_stage, action) in TRANSITIONS if from_stage is stage]
 
 
+# When triage routes the whole case, points not routed one by one (domain.md §3.2) follow it.
+ROUTES_POINTS_FOLLOW = frozenset(
+    {Route.STATUTORY, Route.CORPORATE, Route.NOT_ACCEPTED, Route.OTHER_PROCESS}
+)
+
 # Stages where the case is finished: no clock runs; at most it can be reopened.
 FINISHED_STAGES = frozenset(
     {

@@ -5,3 +5,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("redress.core.urls")),
 ]
+
+handler500 = "redress.core.views.server_error"

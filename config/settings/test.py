@@ -1,5 +1,7 @@
 """Settings for pytest. The database comes from DATABASE_URL (SQLite when unset)."""
 
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"
@@ -15,4 +17,7 @@ REDRESS_COUNCIL_PROFILE = "statutory"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory, so that threads in concurrency tests get real connections and locks.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-redress.sqlite3")}  # noqa: F405
+    # One file per test process, so two runs on one machine never share a database.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(VAR_DIR / f"test-redress-{os.getpid()}.sqlite3")  # noqa: F405
+    }

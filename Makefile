@@ -48,7 +48,7 @@ run: install assets demo ## Install, build, migrate, load demo data and serve on
 postgres: ## Start the local PostgreSQL server if it is not running
 	@bash scripts/ensure-postgres.sh
 
-test: install system-deps assets postgres ## Install what the tests need; run every test on SQLite, then on PostgreSQL
+test: install system-deps assets postgres check ## Install what the tests need; static checks; every test on SQLite, then on PostgreSQL
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 

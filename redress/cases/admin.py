@@ -20,6 +20,7 @@ from redress.cases.models import (
     OmbudsmanReferral,
     PointFinding,
     Recommendation,
+    ReferenceSequence,
     Remedy,
 )
 
@@ -99,3 +100,14 @@ class ClockAdmin(admin.ModelAdmin):
 
 for model in (PointFinding, Recommendation, ActionPlanItem, OmbudsmanReferral, Remedy, Document):
     admin.site.register(model, raw_id_fields=["case"] if hasattr(model, "case") else [])
+
+
+@admin.register(ReferenceSequence)
+class ReferenceSequenceAdmin(admin.ModelAdmin):
+    list_display = ["year", "last_number"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -5,11 +5,14 @@ table and its guards hold, then writes the event and starts, stops or extends cl
 half-written: a refusal raises before anything changes, and everything else is one transaction.
 """
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,6 +24,7 @@ from redress.cases.models import (
     Channel,
     Clock,
     ComplaintPoint,
+    Document,
     OmbudsmanReferral,
     PointFinding,
     ReferenceSequence,
@@ -397,3 +401,35 @@ def case_record_ombudsman(
         decision=decision or "",
     )
     return case
+
+
+@transaction.atomic
+def document_add(
+    *,
+    case_id: int,
+    kind: str,
+    title: str,
+    content: File,
+    content_type: str,
+    by: User | None,
+    on: date,
+) -> Document:
+    """Store a file on a case, with its size and SHA-256, and record it on the timeline."""
+    case = _lock(case_id, None)
+    digest = hashlib.sha256()
+    for chunk in content.chunks():
+        digest.update(chunk)
+    document = Document(
+        case=case,
+        kind=kind,
+        title=title,
+        content_type=content_type,
+        size_bytes=content.size,
+        sha256=digest.hexdigest(),
+        uploaded_by=by,
+    )
+    document.file.save(Path(content.name or "document").name, content, save=False)
+    document.save()
+    _event(case, action="add_document", on=on, by=by, from_stage=case.stage,
+           document=document.pk, title=title, kind=kind)  # fmt: skip
+    return document

@@ -342,3 +342,31 @@ def test_deemed_receipt_moves_day_0_only_when_the_profile_says_so(
 
     assert case.received_on == day0
     assert case.clocks.get().due_date == ack_due
+
+
+def test_a_document_is_stored_with_its_checksum_and_recorded_on_the_timeline(settings, tmp_path):
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from redress.cases.services import document_add
+
+    settings.MEDIA_ROOT = tmp_path
+    case = received_case()
+    body = b"%PDF-1.7 a letter from the school"
+
+    document = document_add(
+        case_id=case.pk,
+        kind="evidence",
+        title="Letter from school",
+        content=ContentFile(body, name="../../school letter.pdf"),
+        content_type="application/pdf",
+        by=None,
+        on=date(2026, 3, 19),
+    )
+
+    assert (document.size_bytes, document.sha256) == (len(body), hashlib.sha256(body).hexdigest())
+    assert document.file.read() == body
+    assert document.file.name.startswith(f"cases/{case.reference}/")
+    assert ".." not in document.file.name
+    assert case.events.filter(action="add_document").count() == 1

@@ -1,6 +1,13 @@
 """Fixtures shared by every test."""
 
+import socket
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as email_policy
+from typing import Any
 
 import pytest
 
@@ -13,3 +20,49 @@ def _fresh_calendar() -> Iterator[None]:
     working_calendar.cache_clear()
     yield
     working_calendar.cache_clear()
+
+
+@dataclass
+class SmtpServer:
+    """A real SMTP server on a loopback port, and the messages it has received."""
+
+    host: str
+    port: int
+    messages: list[EmailMessage] = field(default_factory=list)
+
+    def wait_for(self, count: int = 1, timeout: float = 5.0) -> list[EmailMessage]:
+        deadline = time.monotonic() + timeout
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return self.messages
+
+
+@pytest.fixture
+def smtp_server(settings: Any) -> Iterator[SmtpServer]:
+    """Start aiosmtpd on a free loopback port and point the default mailer at it."""
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = SmtpServer("127.0.0.1", port)
+
+    class Handler:
+        async def handle_DATA(self, smtp: Any, session: Any, envelope: Any) -> str:
+            server.messages.append(
+                message_from_bytes(envelope.content, policy=email_policy)  # type: ignore[arg-type]
+            )
+            return "250 Message accepted for delivery"
+
+    controller = Controller(Handler(), hostname=server.host, port=port)
+    controller.start()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": server.host, "port": port, "timeout": 5},
+        }
+    }
+    try:
+        yield server
+    finally:
+        controller.stop()

@@ -122,6 +122,24 @@ STORAGES = {
     "staticfiles": {"BACKEND": "redress.core.storage.StaticStorage"},
 }
 
+# Email goes through Django 6.1 mailers. Letters may use GOV.UK Notify instead (issue 5).
+DEFAULT_FROM_EMAIL = os.environ.get("REDRESS_FROM_EMAIL", "complaints@council.example")
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "REDRESS_MAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+        ),
+        "OPTIONS": {
+            "host": os.environ.get("REDRESS_SMTP_HOST", "localhost"),
+            "port": int(os.environ.get("REDRESS_SMTP_PORT", "25")),
+            "username": os.environ.get("REDRESS_SMTP_USER", ""),
+            "password": os.environ.get("REDRESS_SMTP_PASSWORD", ""),
+            "use_tls": env_bool("REDRESS_SMTP_STARTTLS", False),
+            "timeout": 10,
+        },
+    }
+}
+
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

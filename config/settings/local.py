@@ -1,5 +1,7 @@
 """Settings for `make run` on a developer's machine."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
@@ -7,4 +9,12 @@ DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = SECRET_KEY or "local-development-only-not-secret"  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+# Emails are printed where `make run` runs, unless REDRESS_MAIL_BACKEND says otherwise.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "REDRESS_MAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+        )
+    }
 }

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "redress.core",
     "redress.accounts",
     "redress.cases",
+    "redress.intake",
+    "redress.casework",
+    "redress.letters",
 ]
 
 MIDDLEWARE = [

@@ -35,6 +35,10 @@ class User(AbstractUser):
     is_partner_of_member_or_officer = models.BooleanField(
         default=False, verbose_name="is the spouse or civil partner of a council member or officer"
     )
+    # The pool of independent people: whether they can take on a new case now.
+    available_for_appointment = models.BooleanField(
+        default=True, help_text="External people only: offered for new appointments"
+    )
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

@@ -18,22 +18,27 @@ from django.utils import timezone
 
 from redress.accounts.models import Appointment, User
 from redress.cases.models import (
+    ActionPlanItem,
     Case,
     CaseEvent,
+    CaseNote,
     CasePerson,
+    CaseView,
     Channel,
     Clock,
     ComplaintPoint,
     Document,
     OmbudsmanReferral,
     PointFinding,
+    Recommendation,
     ReferenceSequence,
+    Remedy,
 )
 from redress.cases.selectors import case_facts
 from redress.core.calendar import working_calendar
 from redress.core.council import active_profile, profile_named
 from redress.domain.calendar_limits import is_late
-from redress.domain.facts import ActionRequest, Route
+from redress.domain.facts import ActionRequest, Discretion, Route
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.ombudsman import (
     OmbudsmanAction,
@@ -127,8 +132,12 @@ def case_receive(*, complaint: NewComplaint, by: User | None = None) -> Case:
         profile.time_limit.months,
         profile.time_limit.leap_day,
     )
+    ack_days = working_days_for(Rule.ACK, profile)
+    ack_due = calendar.add_working_days(received_on, ack_days)
     case = Case.objects.create(
         reference=_next_reference(received_on.year),
+        next_due_on=ack_due,
+        next_due_rule=Rule.ACK,
         profile=profile.slug,
         received_on=received_on,
         received_at=received_at,
@@ -144,14 +153,13 @@ def case_receive(*, complaint: NewComplaint, by: User | None = None) -> Case:
         CasePerson.objects.create(case=case, **asdict(person))
     for number, summary in enumerate(complaint.points, start=1):
         ComplaintPoint.objects.create(case=case, number=number, summary=summary)
-    ack_days = working_days_for(Rule.ACK, profile)
     Clock.objects.create(
         case=case,
         rule=Rule.ACK,
         anchor_type=Anchor.RECEIVED,
         anchor_date=received_on,
         working_days=ack_days,
-        due_date=calendar.add_working_days(received_on, ack_days),
+        due_date=ack_due,
     )
     _event(case, action="receive", on=received_on, by=by, channel=complaint.channel, late=late)
     return case
@@ -172,10 +180,21 @@ def case_take_action(
     request: ActionRequest,
     by: User | None,
     expected_stage: Stage | None = None,
+    findings: Sequence["FindingInput"] = (),
+    details: dict[str, Any] | None = None,
 ) -> Case:
-    """Take one step of the procedure. Raises InvalidTransition or GuardFailed, changing nothing."""
+    """Take one step of the procedure. Raises InvalidTransition or GuardFailed, changing nothing.
+
+    `findings` are recorded first, in the same transaction, so a response and the findings it
+    gives are saved together or not at all. `details` carries what an action records beyond the
+    `ActionRequest` (conflict-of-interest declarations, the panel date, the panel's
+    recommendations, the council's decisions on them, the terms of a resolution).
+    """
     case = _lock(case_id, expected_stage)
     from_stage = Stage(case.stage)
+    details = details or {}
+    for given in findings:
+        _record_finding(case, given, by=by, on=request.on)
     the_plan = plan(
         from_stage,
         action,
@@ -186,6 +205,7 @@ def case_take_action(
     )
     _apply_clocks(case, the_plan, request, action)
     _apply_side_records(case, action, request)
+    _apply_details(case, action, request, details, by)
     transition = the_plan.transition
     case.stage = transition.to
     if transition.route is not None:
@@ -193,6 +213,7 @@ def case_take_action(
         if transition.route in ROUTES_POINTS_FOLLOW:
             case.points.filter(route=Route.UNDECIDED).update(route=transition.route)
     case.closed_on = request.on if transition.to in FINISHED_STAGES else None
+    _refresh_deadlines(case, save=False)
     case.save()
     _event(
         case,
@@ -201,6 +222,7 @@ def case_take_action(
         by=by,
         from_stage=from_stage,
         request=_jsonable(request),
+        **({"details": _jsonable_value(details)} if details else {}),
         stopped=list(the_plan.stop),
         started=[{"rule": c.rule, "due": c.due.isoformat()} for c in the_plan.start],
         extended=(
@@ -276,17 +298,18 @@ def _apply_side_records(case: Case, action: Action, request: ActionRequest) -> N
         case.deferral_review_on = None
 
 
-def _jsonable(request: ActionRequest) -> dict[str, Any]:
-    def convert(value: Any) -> Any:
-        if isinstance(value, date):
-            return value.isoformat()
-        if isinstance(value, dict):
-            return {k: convert(v) for k, v in value.items() if v not in (None, "", (), [])}
-        if isinstance(value, list | tuple):
-            return [convert(v) for v in value]
-        return value
+def _jsonable_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _jsonable_value(v) for k, v in value.items() if v not in (None, "", (), [])}
+    if isinstance(value, list | tuple):
+        return [_jsonable_value(v) for v in value]
+    return value
 
-    return convert(asdict(request))
+
+def _jsonable(request: ActionRequest) -> dict[str, Any]:
+    return _jsonable_value(asdict(request))  # type: ignore[no-any-return]
 
 
 @transaction.atomic
@@ -296,6 +319,44 @@ def point_add(*, case_id: int, summary: str, by: User | None, on: date) -> Compl
     point = ComplaintPoint.objects.create(case=case, number=number, summary=summary)
     _event(case, action="add_point", on=on, by=by, from_stage=case.stage, point=number)
     return point
+
+
+@dataclass(frozen=True)
+class FindingInput:
+    """One finding on one complaint point, as a form gives it to a service."""
+
+    point_id: int
+    stage: FindingStage
+    finding: Finding
+    rationale: str = ""
+    independent_person_agrees: bool | None = None
+    independent_person_comment: str = ""
+
+
+def _record_finding(case: Case, given: FindingInput, *, by: User | None, on: date) -> PointFinding:
+    point = case.points.get(pk=given.point_id)
+    recorded, _ = PointFinding.objects.update_or_create(
+        point=point,
+        stage=given.stage,
+        defaults={
+            "finding": given.finding,
+            "rationale": given.rationale,
+            "independent_person_agrees": given.independent_person_agrees,
+            "independent_person_comment": given.independent_person_comment,
+            "recorded_by": by,
+        },
+    )
+    _event(
+        case,
+        action="record_finding",
+        on=on,
+        by=by,
+        from_stage=case.stage,
+        point=point.number,
+        finding_stage=given.stage,
+        finding=given.finding,
+    )
+    return recorded
 
 
 @transaction.atomic
@@ -311,30 +372,17 @@ def point_record_finding(
     independent_person_comment: str = "",
 ) -> PointFinding:
     """Record (or correct) the finding on one complaint point at one stage."""
-    point = ComplaintPoint.objects.select_related("case").get(pk=point_id)
+    point = ComplaintPoint.objects.only("case_id").get(pk=point_id)
     case = _lock(point.case_id, None)
-    recorded, _ = PointFinding.objects.update_or_create(
-        point=point,
+    given = FindingInput(
+        point_id=point_id,
         stage=stage,
-        defaults={
-            "finding": finding,
-            "rationale": rationale,
-            "independent_person_agrees": independent_person_agrees,
-            "independent_person_comment": independent_person_comment,
-            "recorded_by": by,
-        },
-    )
-    _event(
-        case,
-        action="record_finding",
-        on=on,
-        by=by,
-        from_stage=case.stage,
-        point=point.number,
-        finding_stage=stage,
         finding=finding,
+        rationale=rationale,
+        independent_person_agrees=independent_person_agrees,
+        independent_person_comment=independent_person_comment,
     )
-    return recorded
+    return _record_finding(case, given, by=by, on=on)
 
 
 @transaction.atomic
@@ -433,3 +481,388 @@ def document_add(
     _event(case, action="add_document", on=on, by=by, from_stage=case.stage,
            document=document.pk, title=title, kind=kind)  # fmt: skip
     return document
+
+
+# --- Deadlines the queues sort on ------------------------------------------------------------
+
+# Windows the complainant has to ask for the next stage: while one is open the council waits.
+COMPLAINANT_WINDOWS = frozenset({Rule.STAGE2_REQUEST_WINDOW, Rule.STAGE3_REQUEST_WINDOW})
+
+
+def _refresh_deadlines(case: Case, *, save: bool = True) -> None:
+    """Copy the earliest running council deadline, and any open complainant window, onto the case.
+
+    The queues filter and sort on these columns; the clocks remain the record.
+    """
+    council: list[tuple[date, str]] = []
+    windows: list[date] = []
+    for rule, due, extended in case.clocks.running().values_list(
+        "rule", "due_date", "extended_due_date"
+    ):
+        effective = extended or due
+        if rule in COMPLAINANT_WINDOWS:
+            windows.append(effective)
+        else:
+            council.append((effective, rule))
+    earliest = min(council) if council else None
+    case.next_due_on = earliest[0] if earliest else None
+    case.next_due_rule = earliest[1] if earliest else ""
+    case.waiting_until = max(windows) if windows else None
+    if save:
+        case.save(update_fields=["next_due_on", "next_due_rule", "waiting_until", "updated_at"])
+
+
+@transaction.atomic
+def cases_refresh_deadlines(*, case_ids: Sequence[int] | None = None) -> int:
+    """Refresh the queue columns of open cases, e.g. after `clocks_recalculate` moved clocks."""
+    cases = Case.objects.select_for_update().exclude(stage__in=FINISHED_STAGES)
+    if case_ids is not None:
+        cases = cases.filter(pk__in=case_ids)
+    count = 0
+    for case in cases.iterator(chunk_size=500):
+        _refresh_deadlines(case)
+        count += 1
+    return count
+
+
+# --- What an action records beyond its request -------------------------------------------------
+
+
+def _apply_details(
+    case: Case, action: Action, request: ActionRequest, details: dict[str, Any], by: User | None
+) -> None:
+    if action is Action.APPOINT_INVESTIGATORS:
+        declarations = details.get("conflicts_of_interest", {})
+        for role, person in (
+            (Role.INVESTIGATING_OFFICER, request.investigating_officer),
+            (Role.INDEPENDENT_PERSON, request.independent_person),
+        ):
+            if person is not None and role.value in declarations:
+                Appointment.objects.filter(
+                    case=case, role=role, person_id=person.id, ends_on__isnull=True
+                ).update(conflict_of_interest_declared=declarations[role.value])
+    elif action is Action.CONVENE_PANEL and details.get("breach_reason"):
+        case.clocks.running().filter(rule=Rule.STAGE3_PANEL).update(
+            breach_reason=details["breach_reason"]
+        )
+    elif action is Action.ISSUE_PANEL_REPORT:
+        for text in details.get("recommendations", ()):
+            Recommendation.objects.create(
+                case=case, source=Recommendation.Source.REVIEW_PANEL, text=text
+            )
+    elif action is Action.ISSUE_LA_RESPONSE:
+        for recommendation_id, (decision, reasons) in details.get("decisions", {}).items():
+            _decide(case, int(recommendation_id), decision, reasons, request.on)
+
+
+def _decide(case: Case, recommendation_id: int, decision: str, reasons: str, on: date) -> None:
+    recommendation = case.recommendations.get(pk=recommendation_id)
+    recommendation.decision = decision
+    recommendation.decision_reasons = reasons
+    recommendation.decided_on = on
+    recommendation.save(update_fields=["decision", "decision_reasons", "decided_on"])
+
+
+# --- Case records that are not moves of the procedure -----------------------------------------
+
+
+@transaction.atomic
+def case_assign(
+    *,
+    case_id: int,
+    assigned_to: User | None,
+    team_id: int | None,
+    by: User | None,
+    on: date,
+    expected_assignee_id: int | None = None,
+    check_expected: bool = False,
+) -> Case:
+    """Give the case to a person and a team. With `check_expected`, refuse (StaleCase) when
+    someone else changed the assignment since the user looked."""
+    case = _lock(case_id, None)
+    if check_expected and case.assigned_to_id != expected_assignee_id:
+        raise StaleCase(case)
+    case.assigned_to = assigned_to
+    case.team_id = team_id
+    case.save(update_fields=["assigned_to", "team", "updated_at"])
+    _event(
+        case,
+        action="assign",
+        on=on,
+        by=by,
+        from_stage=case.stage,
+        assigned_to=str(assigned_to) if assigned_to else "",
+        team=team_id,
+    )
+    return case
+
+
+@transaction.atomic
+def case_add_note(*, case_id: int, text: str, by: User | None, on: date) -> CaseNote:
+    case = _lock(case_id, None)
+    note = CaseNote.objects.create(case=case, text=text, by=by)
+    _event(case, action="add_note", on=on, by=by, from_stage=case.stage, note=note.pk)
+    return note
+
+
+def case_record_view(*, case_id: int, by: User, path: str = "") -> CaseView:
+    """The access log: one row each time someone opens a case (no lock: reading changes nothing)."""
+    return CaseView.objects.create(case_id=case_id, by=by, path=path[:300])
+
+
+@transaction.atomic
+def case_link(*, case_id: int, other_case_id: int, by: User | None, on: date) -> None:
+    if case_id == other_case_id:
+        raise ValueError("A case cannot be linked to itself")
+    case = _lock(case_id, None)
+    other = Case.objects.select_for_update().get(pk=other_case_id)
+    case.linked_cases.add(other)
+    _event(case, action="link_case", on=on, by=by, from_stage=case.stage, other=other.reference)
+    _event(other, action="link_case", on=on, by=by, from_stage=other.stage, other=case.reference)
+
+
+@transaction.atomic
+def case_record_time_limit_decision(
+    *,
+    case_id: int,
+    discretion: Discretion,
+    not_reasonable_to_expect: str,
+    still_possible_to_consider: str,
+    by: User | None,
+    on: date,
+) -> Case:
+    """Record the decision on a complaint made after the time limit: both limbs (domain §3.3)."""
+    case = _lock(case_id, None)
+    case.late_discretion = discretion
+    case.late_not_reasonable_to_expect = not_reasonable_to_expect
+    case.late_still_possible_to_consider = still_possible_to_consider
+    case.save(
+        update_fields=[
+            "late_discretion",
+            "late_not_reasonable_to_expect",
+            "late_still_possible_to_consider",
+            "updated_at",
+        ]
+    )
+    _event(
+        case,
+        action="time_limit_decision",
+        on=on,
+        by=by,
+        from_stage=case.stage,
+        discretion=discretion,
+    )
+    return case
+
+
+@transaction.atomic
+def person_record_eligibility(
+    *, person_id: int, decision: Discretion, reasons: str, by: User | None, on: date
+) -> CasePerson:
+    """The sufficient-interest (or representative) decision on who may complain."""
+    person = CasePerson.objects.only("case_id").get(pk=person_id)
+    case = _lock(person.case_id, None)
+    person = case.people.get(pk=person_id)
+    person.eligibility_decision = decision
+    person.eligibility_reasons = reasons
+    person.eligibility_decided_on = on
+    person.eligibility_decided_by = by
+    person.save()
+    _event(
+        case,
+        action="eligibility_decision",
+        on=on,
+        by=by,
+        from_stage=case.stage,
+        person=person.name,
+        decision=decision,
+    )
+    return person
+
+
+@transaction.atomic
+def person_record_consent(*, person_id: int, given: bool, by: User | None, on: date) -> CasePerson:
+    """Whether the child agreed to someone else complaining for them."""
+    person = CasePerson.objects.only("case_id").get(pk=person_id)
+    case = _lock(person.case_id, None)
+    person = case.people.get(pk=person_id)
+    person.consent_given = given
+    person.consent_recorded_on = on
+    person.save(update_fields=["consent_given", "consent_recorded_on"])
+    _event(
+        case,
+        action="consent_recorded",
+        on=on,
+        by=by,
+        from_stage=case.stage,
+        person=person.name,
+        given=given,
+    )
+    return person
+
+
+@transaction.atomic
+def point_record_independent_view(
+    *, point_id: int, agrees: bool, comment: str, by: User | None, on: date
+) -> PointFinding:
+    """The independent person's view of the investigating officer's finding on one point."""
+    point = ComplaintPoint.objects.only("case_id").get(pk=point_id)
+    case = _lock(point.case_id, None)
+    finding = PointFinding.objects.get(point_id=point_id, stage=FindingStage.STAGE2_INVESTIGATION)
+    finding.independent_person_agrees = agrees
+    finding.independent_person_comment = comment
+    finding.save(update_fields=["independent_person_agrees", "independent_person_comment"])
+    _event(
+        case,
+        action="independent_person_view",
+        on=on,
+        by=by,
+        from_stage=case.stage,
+        point=finding.point.number,
+        agrees=agrees,
+    )
+    return finding
+
+
+@transaction.atomic
+def recommendation_add(
+    *,
+    case_id: int,
+    source: str,
+    text: str,
+    by: User | None,
+    on: date,
+    point_id: int | None = None,
+) -> Recommendation:
+    case = _lock(case_id, None)
+    recommendation = Recommendation.objects.create(
+        case=case, source=source, text=text, point_id=point_id
+    )
+    _event(
+        case,
+        action="add_recommendation",
+        on=on,
+        by=by,
+        from_stage=case.stage,
+        recommendation=recommendation.pk,
+        source=source,
+    )
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_decide(
+    *, recommendation_id: int, decision: str, reasons: str, by: User | None, on: date
+) -> Recommendation:
+    """The council accepts or rejects a recommendation; a rejection needs its reasons."""
+    if decision == Recommendation.Decision.REJECTED and not reasons.strip():
+        raise ValueError("A rejected recommendation needs the reasons")
+    recommendation = Recommendation.objects.only("case_id").get(pk=recommendation_id)
+    case = _lock(recommendation.case_id, None)
+    _decide(case, recommendation_id, decision, reasons, on)
+    _event(
+        case,
+        action="decide_recommendation",
+        on=on,
+        by=by,
+        from_stage=case.stage,
+        recommendation=recommendation_id,
+        decision=decision,
+    )
+    return case.recommendations.get(pk=recommendation_id)
+
+
+@transaction.atomic
+def action_plan_add(
+    *,
+    case_id: int,
+    description: str,
+    owner: User | None,
+    due_on: date,
+    by: User | None,
+    on: date,
+    recommendation_id: int | None = None,
+) -> ActionPlanItem:
+    case = _lock(case_id, None)
+    item = ActionPlanItem.objects.create(
+        case=case,
+        description=description,
+        owner=owner,
+        due_on=due_on,
+        recommendation_id=recommendation_id,
+    )
+    _event(
+        case,
+        action="add_plan_action",
+        on=on,
+        by=by,
+        from_stage=case.stage,
+        item=item.pk,
+        owner=str(owner) if owner else "",
+        due_on=due_on.isoformat(),
+    )
+    return item
+
+
+@transaction.atomic
+def action_plan_complete(
+    *, item_id: int, evidence: str, by: User | None, on: date, practice_change: str = ""
+) -> ActionPlanItem:
+    item = ActionPlanItem.objects.only("case_id").get(pk=item_id)
+    case = _lock(item.case_id, None)
+    item = case.action_plan.get(pk=item_id)
+    item.status = ActionPlanItem.Status.COMPLETE
+    item.completed_on = on
+    item.evidence = evidence
+    item.practice_change = practice_change
+    item.save()
+    _event(case, action="complete_plan_action", on=on, by=by, from_stage=case.stage, item=item.pk)
+    return item
+
+
+@transaction.atomic
+def remedy_add(
+    *,
+    case_id: int,
+    kind: str,
+    by: User | None,
+    on: date,
+    due_on: date | None = None,
+    amount_pence: int | None = None,
+    payment_reason: str = "",
+) -> Remedy:
+    """A remedy the Ombudsman recommended, tied to the latest decided enquiry if there is one."""
+    case = _lock(case_id, None)
+    referral = case.ombudsman_referrals.filter(kind=OmbudsmanReferral.Kind.ENQUIRY).last()
+    remedy = Remedy.objects.create(
+        case=case,
+        referral=referral,
+        kind=kind,
+        due_on=due_on,
+        amount_pence=amount_pence,
+        payment_reason=payment_reason,
+    )
+    _event(
+        case,
+        action="add_remedy",
+        on=on,
+        by=by,
+        from_stage=case.stage,
+        remedy=remedy.pk,
+        kind=kind,
+        due_on=due_on.isoformat() if due_on else None,
+        amount_pence=amount_pence,
+    )
+    return remedy
+
+
+@transaction.atomic
+def remedy_complete(*, remedy_id: int, evidence: str, by: User | None, on: date) -> Remedy:
+    remedy = Remedy.objects.only("case_id").get(pk=remedy_id)
+    case = _lock(remedy.case_id, None)
+    remedy = case.remedies.get(pk=remedy_id)
+    remedy.completed_on = on
+    remedy.evidence = evidence
+    remedy.save(update_fields=["completed_on", "evidence"])
+    _event(case, action="complete_remedy", on=on, by=by, from_stage=case.stage, remedy=remedy.pk)
+    return remedy

@@ -4,6 +4,7 @@ from redress.cases.models.case import Case, Channel, ReferenceSequence
 from redress.cases.models.clocks import Clock
 from redress.cases.models.documents import Document
 from redress.cases.models.events import CaseEvent
+from redress.cases.models.notes import CaseNote, CaseView
 from redress.cases.models.outcomes import (
     ActionPlanItem,
     OmbudsmanReferral,
@@ -17,7 +18,9 @@ __all__ = [
     "ActionPlanItem",
     "Case",
     "CaseEvent",
+    "CaseNote",
     "CasePerson",
+    "CaseView",
     "Channel",
     "Clock",
     "ComplainantType",

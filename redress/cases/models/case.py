@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from redress.cases.models.choices import choices_of
@@ -78,6 +79,17 @@ class Case(models.Model):
     advocate_involved = models.BooleanField(default=False)
     linked_cases = models.ManyToManyField("self", blank=True, symmetrical=True)
     closed_on = models.DateField(null=True, blank=True)
+    # Denormalised from the running clocks by the services (`case_refresh_deadlines`), so the
+    # work queues filter and sort on one indexed column of one table.
+    next_due_on = models.DateField(
+        null=True, blank=True, help_text="The earliest running deadline the council must meet"
+    )
+    next_due_rule = models.CharField(max_length=32, blank=True)
+    waiting_until = models.DateField(
+        null=True,
+        blank=True,
+        help_text="While a window to ask for the next stage is open: its last day",
+    )
     legal_hold = models.BooleanField(
         default=False, help_text="Blocks deletion (for example the IICSA retention instruction)"
     )
@@ -93,6 +105,18 @@ class Case(models.Model):
             models.Index(fields=["received_on"]),
             models.Index(fields=["team", "stage"]),
             models.Index(fields=["assigned_to", "stage"]),
+            models.Index(
+                fields=["next_due_on", "id"],
+                name="case_next_due",
+                condition=Q(next_due_on__isnull=False),
+            ),
+            models.Index(fields=["assigned_to", "next_due_on"], name="case_assigned_due"),
+            models.Index(fields=["team", "next_due_on"], name="case_team_due"),
+            models.Index(
+                fields=["waiting_until"],
+                name="case_waiting",
+                condition=Q(waiting_until__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("redress.intake.urls")),
     path("staff/", include("redress.casework.urls")),
     path("staff/letters/", include("redress.letters.urls")),
+    path("staff/reports/", include("redress.reports.urls")),
 ]
 
 handler500 = "redress.core.views.server_error"

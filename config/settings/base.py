@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "redress.intake",
     "redress.casework",
     "redress.letters",
+    "redress.reports",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [

@@ -237,8 +237,13 @@ def _ns(path: str, values: Mapping[str, Any]) -> Fields:
     return Fields(path, {key: value for key, value in values.items() if value is not None})
 
 
+NBSP = "\u00a0"
+
+
 def ombudsman() -> Fields:
-    return _ns("ombudsman", getattr(settings, "REDRESS_OMBUDSMAN", None) or OMBUDSMAN_DEFAULT)
+    details = dict(getattr(settings, "REDRESS_OMBUDSMAN", None) or OMBUDSMAN_DEFAULT)
+    details["phone"] = details["phone"].replace(" ", NBSP)  # never split across lines
+    return _ns("ombudsman", details)
 
 
 def sample_context() -> dict[str, Any]:
@@ -475,7 +480,7 @@ def case_context(
                 "team_name": profile.team_name,
                 "postal_address": profile.contact.postal_address,
                 "email": profile.contact.email,
-                "phone": profile.contact.phone,
+                "phone": profile.contact.phone.replace(" ", NBSP),
             },
         ),
         "case": _ns(
@@ -501,7 +506,7 @@ def case_context(
         ),
         "complainant": _ns("complainant", {"name": complainant.name if complainant else None}),
         "child": _ns("child", {"name": child.name if child else None}),
-        "sender": _ns("sender", {"name": str(sender) if sender else profile.team_name}),
+        "sender": _ns("sender", {"name": str(sender) if sender else ""}),
         "dates": _ns("dates", dates),
         "timescales": _ns(
             "timescales",

@@ -21,6 +21,7 @@ from typing import Any
 import jinja2
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup
 
 from redress.letters.merge import DOCUMENTED, TOP_LEVEL, Fields, sample_context
 
@@ -220,7 +221,7 @@ def letter_html(frame: LetterFrame, body_html: str, *, for_email: bool = False) 
     """The whole letter as one HTML document (for the PDF, or the body of an email)."""
     template = layout_environment().get_template("email.html" if for_email else "letter.html")
     css = (LAYOUT_DIR / "letter.css").read_text()
-    return template.render(frame=frame, body=jinja2.utils.markupsafe.Markup(body_html), css=css)
+    return template.render(frame=frame, body=Markup(body_html), css=Markup(css))
 
 
 def letter_pdf(html: str) -> bytes:

@@ -112,7 +112,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "casework:sign_in"  # see "Staff sign-in and security" below
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -145,6 +145,26 @@ MAILERS = {
     }
 }
 
+# Letters and background work (issue 5): background tasks in the database (`manage.py db_worker`),
+# how letters are emailed, how failures are retried, and what the daily `manage.py sweep` does.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# "django" sends through MAILERS above; "notify" through GOV.UK Notify.
+REDRESS_LETTERS_TRANSPORT = os.environ.get("REDRESS_LETTERS_TRANSPORT", "django")
+REDRESS_NOTIFY_API_KEY = os.environ.get("REDRESS_NOTIFY_API_KEY", "")
+REDRESS_NOTIFY_BASE_URL = os.environ.get(
+    "REDRESS_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk"
+)
+REDRESS_NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("REDRESS_NOTIFY_EMAIL_TEMPLATE_ID", "")
+REDRESS_NOTIFY_TIMEOUT = int(os.environ.get("REDRESS_NOTIFY_TIMEOUT", "30"))
+# Seconds before each retry of a failed email; after the last, it is marked failed for staff.
+REDRESS_LETTER_RETRY_DELAYS = [
+    int(seconds) for seconds in env_list("REDRESS_LETTER_RETRY_DELAYS", "60,300,1800,7200,28800")
+]
+# The sweep reminds assignees this many working days before a due date.
+REDRESS_REMINDER_WORKING_DAYS = int(os.environ.get("REDRESS_REMINDER_WORKING_DAYS", "3"))
+# Working days after an escalation window closes before the sweep closes the case.
+REDRESS_AUTO_CLOSE_GRACE_WORKING_DAYS = int(os.environ.get("REDRESS_AUTO_CLOSE_GRACE", "5"))
+
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -157,9 +177,82 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# --- Staff sign-in and security (issue 4): password + TOTP, lockout, idle expiry -------------
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes
+    "axes",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requires
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_REDIRECT_URL = "casework:home"
+# Lock a username from an address after this many wrong passwords, for this many minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("REDRESS_SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = int(os.environ.get("REDRESS_SIGN_IN_LOCKOUT_MINUTES", "30")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "redress.accounts.views.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+OTP_TOTP_ISSUER = os.environ.get("REDRESS_OTP_ISSUER", "Redress")
+# Sessions end after this many minutes without a request (each request renews the cookie).
+SESSION_COOKIE_AGE = int(os.environ.get("REDRESS_SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("redress.casework.context_processors.staff")
+# Queue status: amber when a deadline is this many working days away or fewer; red when missed.
+REDRESS_QUEUE_AMBER_DAYS = int(os.environ.get("REDRESS_QUEUE_AMBER_DAYS", "3"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# --- Public service (issue 3: redress/intake): branding, uploads, abuse limits ---------------
+# Council branding on the public pages. The name comes from the council profile; the colour (a
+# hex colour that white text can sit on at 4.5:1) and an optional logo (a static file path,
+# e.g. "council/logo.svg") from here. `manage.py check` refuses a colour that fails contrast.
+REDRESS_BRAND_COLOUR = os.environ.get("REDRESS_BRAND_COLOUR", "#1d70b8")
+REDRESS_COUNCIL_LOGO = os.environ.get("REDRESS_COUNCIL_LOGO", "")
+# Files the public may attach: the largest size, how many per complaint, and the types allowed
+# (file extensions; each must be one the service knows how to check).
+REDRESS_UPLOAD_MAX_MB = int(os.environ.get("REDRESS_UPLOAD_MAX_MB", "25"))
+REDRESS_UPLOAD_MAX_FILES = int(os.environ.get("REDRESS_UPLOAD_MAX_FILES", "10"))
+REDRESS_UPLOAD_TYPES = env_list(
+    "REDRESS_UPLOAD_TYPES",
+    "pdf,doc,docx,odt,rtf,txt,jpg,jpeg,png,gif,heic,webp,mp3,m4a,wav,ogg,mp4,mov,webm",
+)
+# Rate limits per client address, as "count/seconds": complaints and feedback sent, tracking
+# codes asked for (also per case reference), and tracking codes tried.
+REDRESS_RATE_LIMITS = {
+    "submission": os.environ.get("REDRESS_RATE_LIMIT_SUBMISSIONS", "20/3600"),
+    "code_request": os.environ.get("REDRESS_RATE_LIMIT_CODE_REQUESTS", "10/3600"),
+    "code_request_reference": os.environ.get("REDRESS_RATE_LIMIT_CODE_REQUESTS_PER_CASE", "5/3600"),
+    "code_check": os.environ.get("REDRESS_RATE_LIMIT_CODE_CHECKS", "30/3600"),
+}
+# How many proxies in front of the app add to X-Forwarded-For (0: use the socket's address).
+REDRESS_TRUSTED_PROXIES = int(os.environ.get("REDRESS_TRUSTED_PROXIES", "0"))
+# One-time codes for "track my complaint": minutes valid, tries allowed, minutes signed in.
+REDRESS_TRACKING_CODE_MINUTES = int(os.environ.get("REDRESS_TRACKING_CODE_MINUTES", "15"))
+REDRESS_TRACKING_CODE_ATTEMPTS = int(os.environ.get("REDRESS_TRACKING_CODE_ATTEMPTS", "5"))
+REDRESS_TRACKING_SIGNED_IN_MINUTES = int(os.environ.get("REDRESS_TRACKING_SIGNED_IN_MINUTES", "60"))
+# Unsent forms (and their uploads) are deleted this many hours after they were last changed.
+REDRESS_DRAFT_HOURS = int(os.environ.get("REDRESS_DRAFT_HOURS", "72"))
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("redress.intake.branding.branding")
+
+# --- Reports (issue 6: redress/reports): the annual report and the managers' dashboard -------
+# Small-number suppression: a count above zero and below this shows as "fewer than N" in every
+# output (page, PDF, spreadsheet, CSV), as do the figures worked out from it.
+REDRESS_REPORT_SUPPRESSION_THRESHOLD = int(os.environ.get("REDRESS_REPORT_SUPPRESSION", "5"))
+# How many financial years the trend tables show, ending with the report period's own.
+REDRESS_REPORT_TREND_YEARS = int(os.environ.get("REDRESS_REPORT_TREND_YEARS", "5"))

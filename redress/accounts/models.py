@@ -5,6 +5,7 @@ from datetime import date
 from django.contrib.auth.models import AbstractUser, Group
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 
 from redress.domain.roles import Person, Role
 
@@ -43,7 +44,7 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
-    @property
+    @cached_property
     def roles(self) -> frozenset[Role]:
         names = {g.name for g in self.groups.all()}
         return frozenset(role for role in Role if role.value in names)

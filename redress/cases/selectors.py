@@ -1,12 +1,23 @@
 """Reads of cases. Every read starts from `cases_visible_to(user)`: access is never forgotten."""
 
+from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from redress.accounts.models import Appointment, User
-from redress.cases.models import Case, Clock, ComplaintPoint
+from redress.cases.models import (
+    ActionPlanItem,
+    Case,
+    CaseEvent,
+    CaseNote,
+    CasePerson,
+    CaseView,
+    Clock,
+    ComplaintPoint,
+)
 from redress.domain.facts import CaseFacts, ClockFacts, PointFacts, Route
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.roles import Role
@@ -82,3 +93,180 @@ def case_facts(case: Case) -> CaseFacts:
 
 def overdue_clocks(day: date) -> QuerySet[Clock]:
     return Clock.objects.overdue_on(day).select_related("case")
+
+
+# --- Work queues, the case page, search and the audit log (issue 4) ----------------------------
+
+QUEUE_SORTS = {
+    "due": ("F_next_due", "pk"),
+    "-due": ("-F_next_due", "-pk"),
+    "received": ("received_on", "pk"),
+    "-received": ("-received_on", "-pk"),
+    "reference": ("reference",),
+    "-reference": ("-reference",),
+}
+
+
+def open_cases(cases: QuerySet[Case]) -> QuerySet[Case]:
+    from redress.domain.workflow import FINISHED_STAGES
+
+    return cases.exclude(stage__in=[str(s) for s in FINISHED_STAGES])
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """One work queue and its filters, as the queue page's query string gives them."""
+
+    view: str = "all"  # mine, team, unassigned, due, overdue, waiting, all
+    stages: tuple[str, ...] = ()
+    within_due: date | None = None  # for "due": the last day counted as due soon
+    sort: str = "due"
+
+
+def queue_for(user: User, queue: QueueFilter, *, today: date) -> QuerySet[Case]:
+    """The cases in one work queue, sorted, with what the queue table shows joined in."""
+    cases = cases_visible_to(user, today=today)
+    if queue.view == "overdue":
+        cases = cases.filter(next_due_on__lt=today)
+    elif queue.view == "due":
+        cases = cases.filter(next_due_on__gte=today, next_due_on__lte=queue.within_due or today)
+    elif queue.view == "waiting":
+        cases = cases.filter(waiting_until__isnull=False)
+    else:
+        cases = open_cases(cases)
+        if queue.view == "mine":
+            cases = cases.filter(assigned_to=user)
+        elif queue.view == "team":
+            cases = cases.filter(team__in=user.teams.all())
+        elif queue.view == "unassigned":
+            cases = cases.filter(assigned_to__isnull=True)
+    if queue.stages:
+        cases = cases.filter(stage__in=queue.stages)
+    order = QUEUE_SORTS.get(queue.sort, QUEUE_SORTS["due"])
+    ordering = [
+        F("next_due_on").asc(nulls_last=True)
+        if part == "F_next_due"
+        else F("next_due_on").desc(nulls_last=True)
+        if part == "-F_next_due"
+        else part
+        for part in order
+    ]
+    if queue.view == "waiting":
+        ordering = [F("waiting_until").asc(), "pk"]
+    return cases.select_related("assigned_to", "team").order_by(*ordering)
+
+
+def queue_counts(user: User, *, today: date) -> dict[str, int]:
+    """How many cases each headline queue holds, in one query."""
+    cases = open_cases(cases_visible_to(user, today=today))
+    return cases.aggregate(
+        all=Count("pk"),
+        mine=Count("pk", filter=Q(assigned_to=user)),
+        unassigned=Count("pk", filter=Q(assigned_to__isnull=True)),
+        overdue=Count("pk", filter=Q(next_due_on__lt=today)),
+        waiting=Count("pk", filter=Q(waiting_until__isnull=False)),
+    )
+
+
+def case_for_page(user: User, reference: str, *, today: date) -> Case | None:
+    """One case with everything its page shows, in a fixed number of queries."""
+    return (
+        cases_visible_to(user, today=today)
+        .select_related("assigned_to", "team")
+        .prefetch_related(
+            "people",
+            Prefetch("points", queryset=ComplaintPoint.objects.prefetch_related("findings")),
+            "clocks",
+            Prefetch(
+                "events", queryset=CaseEvent.objects.select_related("by").order_by("-at", "-pk")
+            ),
+            "documents",
+            Prefetch("notes", queryset=CaseNote.objects.select_related("by")),
+            Prefetch(
+                "linked_cases", queryset=Case.objects.only("pk", "reference", "stage", "summary")
+            ),
+            Prefetch("appointments", queryset=Appointment.objects.select_related("person")),
+            "recommendations",
+            Prefetch("action_plan", queryset=ActionPlanItem.objects.select_related("owner")),
+            "remedies",
+            "ombudsman_referrals",
+        )
+        .filter(reference=reference)
+        .first()
+    )
+
+
+def case_visible(user: User, reference: str, *, today: date) -> Case | None:
+    return cases_visible_to(user, today=today).filter(reference=reference).first()
+
+
+def appointed_roles(user: User, case: Case, *, today: date) -> list[str]:
+    return list(
+        case.appointments.current_on(today).filter(person=user).values_list("role", flat=True)
+    )
+
+
+def search_cases(user: User, text: str, *, today: date) -> QuerySet[Case]:
+    """Cases matching `text`: PostgreSQL full-text search on what the complaint is about (with a
+    reference or a name matching too); on SQLite, a case-insensitive match on the same fields."""
+    text = text.strip()
+    cases = cases_visible_to(user, today=today)
+    by_reference = Q(reference__iexact=text) | Q(reference__istartswith=text)
+    by_person = Q(pk__in=CasePerson.objects.filter(name__icontains=text).values("case_id"))
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector("summary", config="english")
+        query = SearchQuery(text, config="english", search_type="websearch")
+        return (
+            cases.annotate(rank=SearchRank(vector, query))
+            .filter(Q(rank__gt=0) | by_reference | by_person)
+            .select_related("assigned_to")
+            .order_by("-rank", "-received_on", "-pk")
+        )
+    words = Q()
+    for word in text.split():
+        words &= Q(summary__icontains=word)
+    return (
+        cases.filter(words | by_reference | by_person)
+        .select_related("assigned_to")
+        .order_by("-received_on", "-pk")
+    )
+
+
+def audit_log(*, since: date | None = None, until: date | None = None) -> list[dict[str, object]]:
+    """Every change (case events) and every view (the access log), oldest first, for the auditor."""
+    events = CaseEvent.objects.select_related("case", "by").order_by("at", "pk")
+    views = CaseView.objects.select_related("case", "by").order_by("at", "pk")
+    if since:
+        events, views = events.filter(at__date__gte=since), views.filter(at__date__gte=since)
+    if until:
+        events, views = events.filter(at__date__lte=until), views.filter(at__date__lte=until)
+    rows: list[dict[str, object]] = [
+        {
+            "at": e.at,
+            "case": e.case.reference,
+            "by": e.by,
+            "kind": "change",
+            "what": e.action,
+            "from_stage": e.from_stage,
+            "to_stage": e.to_stage,
+            "details": e.details,
+        }
+        for e in events.iterator(chunk_size=2000)
+    ]
+    rows += [
+        {
+            "at": v.at,
+            "case": v.case.reference,
+            "by": v.by,
+            "kind": "view",
+            "what": "viewed",
+            "from_stage": "",
+            "to_stage": "",
+            "details": {"path": v.path},
+        }
+        for v in views.iterator(chunk_size=2000)
+    ]
+    rows.sort(key=lambda row: row["at"])  # type: ignore[arg-type, return-value]
+    return rows

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_role_groups'),
+        ("accounts", "0003_role_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='available_for_appointment',
-            field=models.BooleanField(default=True, help_text='External people only: offered for new appointments'),
+            model_name="user",
+            name="available_for_appointment",
+            field=models.BooleanField(
+                default=True, help_text="External people only: offered for new appointments"
+            ),
         ),
     ]

@@ -1,0 +1,66 @@
+"""The case page: summary, people, points and findings, clocks explained, timeline, and more."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from redress.accounts.access import local_today, roles_on_case, staff_view
+from redress.cases.selectors import case_for_page
+from redress.cases.services import case_record_view
+from redress.casework.access import CASE_READERS, RESTRICTED_READERS
+from redress.casework.actions import offered_actions
+from redress.casework.deadlines import explain_clock, status_of
+from redress.casework.labels import event_label
+from redress.casework.records import offered_records
+from redress.core.calendar import working_calendar
+from redress.core.council import profile_named
+from redress.domain.findings import FindingStage
+from redress.domain.ombudsman import OmbudsmanStatus
+from redress.domain.workflow import Stage
+
+FINDING_STAGE_LABELS = {
+    FindingStage.STAGE1: "Stage 1",
+    FindingStage.STAGE2_INVESTIGATION: "Investigating officer",
+    FindingStage.STAGE2_ADJUDICATION: "Adjudication",
+    FindingStage.CORPORATE_STAGE1: "Corporate stage 1",
+    FindingStage.CORPORATE_STAGE2: "Corporate stage 2",
+}
+
+
+@require_safe
+@staff_view(CASE_READERS)
+def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    today = local_today()
+    case = case_for_page(request.user, reference, today=today)
+    if case is None:
+        raise Http404("No case with that reference that you can see")
+    case_record_view(case_id=case.pk, by=request.user, path=request.path)
+    current = [a for a in case.appointments.all() if a.starts_on <= today
+               and (a.ends_on is None or a.ends_on >= today)]  # fmt: skip
+    roles = roles_on_case(request.user, [a.role for a in current if a.person_id == request.user.pk])
+    calendar = working_calendar()
+    profile = profile_named(case.profile)
+    clocks = [
+        explain_clock(c, profile=profile, calendar=calendar, today=today)
+        for c in sorted(case.clocks.all(), key=lambda c: (not c.is_running, c.anchor_date, c.pk))
+    ]
+    restricted = bool(roles & RESTRICTED_READERS) and not (roles - RESTRICTED_READERS)
+    return render(
+        request,
+        "casework/case.html",
+        {
+            "case": case,
+            "stage": Stage(case.stage),
+            "status": status_of(case.next_due_on, today=today, calendar=calendar),
+            "ombudsman": OmbudsmanStatus(case.ombudsman_status),
+            "clocks": clocks,
+            "events": [(event, event_label(event.action)) for event in case.events.all()],
+            "appointments": current,
+            "actions": offered_actions(Stage(case.stage), roles),
+            "records": offered_records(case, roles),
+            "finding_stage_labels": FINDING_STAGE_LABELS,
+            "restricted": restricted,
+            "today": today,
+            "stage_labels": {s.value: s.label for s in Stage},
+        },
+    )

@@ -1,0 +1,756 @@
+"""Plays the planned demo cases through the services, in date order across the whole council.
+
+Every step of every case goes on one timeline and is taken in date order, so references follow
+the order of receipt and event ids follow the dates, as they would in a real year. Each step is a
+call to a service in redress/cases/services.py, by someone the transition table allows to take it;
+findings travel with the action that needs them. Follow-ups (an action plan item completed, a
+payment made) are put on the timeline at their own dates, if those have come by today. The two
+writes that have no service yet go through `unserviced`, which names them.
+"""
+
+import heapq
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from random import Random
+
+from redress.accounts.models import Team, User
+from redress.cases.demo import catalogue as text
+from redress.cases.demo import unserviced
+from redress.cases.demo.complaints import CaseContent, make_content, weighted
+from redress.cases.demo.people import usernames_in
+from redress.cases.demo.scenarios import Extra, Scenario, Step
+from redress.cases.demo.timing import Timeline, working_days_before
+from redress.cases.models import (
+    Case,
+    CasePerson,
+    Channel,
+    Clock,
+    ComplaintPoint,
+    PersonRole,
+    Recommendation,
+    Remedy,
+)
+from redress.cases.services import (
+    FindingInput,
+    action_plan_add,
+    action_plan_complete,
+    case_add_note,
+    case_assign,
+    case_receive,
+    case_record_ombudsman,
+    case_record_time_limit_decision,
+    case_take_action,
+    person_record_consent,
+    person_record_eligibility,
+    point_add,
+    point_record_independent_view,
+    point_route,
+    recommendation_add,
+    recommendation_decide,
+    remedy_add,
+    remedy_complete,
+)
+from redress.domain.facts import ActionRequest, DeferralReason, Discretion, Route
+from redress.domain.findings import Finding, FindingStage
+from redress.domain.guards import AGREEMENT_REQUIRED, ROUTE_OF_FINDING_STAGE
+from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
+from redress.domain.profiles import CouncilProfile
+from redress.domain.roles import Role
+from redress.domain.rules import EXTENDED_RULE, working_days_for
+from redress.domain.workflow import (
+    COMPLAINTS_TEAM,
+    MANAGER,
+    TRANSITIONS,
+    Action,
+    Stage,
+    Transition,
+)
+from redress.domain.working_days import WorkingCalendar
+
+
+class DemoError(Exception):
+    """A scenario could not be played: the message names the case, the step and the reason."""
+
+
+# Where each action's findings are recorded, and what the findings tend to be (domain §4.1).
+FINDINGS_WITH = {
+    Action.RESOLVE_STAGE1: FindingStage.STAGE1,
+    Action.RESPOND_STAGE1: FindingStage.STAGE1,
+    Action.RECEIVE_REPORTS: FindingStage.STAGE2_INVESTIGATION,
+    Action.ADJUDICATE: FindingStage.STAGE2_ADJUDICATION,
+    Action.RESPOND_CORPORATE_STAGE1: FindingStage.CORPORATE_STAGE1,
+    Action.RESPOND_CORPORATE_STAGE2: FindingStage.CORPORATE_STAGE2,
+}
+LOCAL_FINDINGS = (
+    (Finding.UPHELD, 24),
+    (Finding.PARTIALLY_UPHELD, 28),
+    (Finding.NOT_UPHELD, 48),
+)
+INVESTIGATION_FINDINGS = (
+    (Finding.UPHELD, 28),
+    (Finding.PARTIALLY_UPHELD, 22),
+    (Finding.NOT_UPHELD, 38),
+    (Finding.UNABLE_TO_DETERMINE, 12),
+)
+# Where an adjudicating officer departs from the investigating officer's finding.
+DEPARTURE = {
+    Finding.UPHELD: Finding.PARTIALLY_UPHELD,
+    Finding.PARTIALLY_UPHELD: Finding.UPHELD,
+    Finding.NOT_UPHELD: Finding.PARTIALLY_UPHELD,
+    Finding.UNABLE_TO_DETERMINE: Finding.NOT_UPHELD,
+}
+FAULT = frozenset({Finding.UPHELD, Finding.PARTIALLY_UPHELD})
+
+REASONS: dict[Action, tuple[str, ...]] = {
+    Action.NOT_ACCEPT: text.NOT_ACCEPTED[:2],
+    Action.REDIRECT: text.REDIRECTED,
+    Action.WITHDRAW: text.WITHDRAWALS,
+    Action.REFUSE_LATE_STAGE2_REQUEST: (text.LATE_REQUEST_REFUSED,),
+    Action.REOPEN: (text.REOPENED,),
+    Action.RESUME: (text.RESUMED,),
+    Action.ACCEPT_STATUTORY_STAGE2: (text.DIRECT_TO_STAGE2,),
+    Action.EXTEND_STAGE1: text.EXTENSIONS["stage1"],
+    Action.EXTEND_STAGE2: text.EXTENSIONS["stage2"],
+    Action.EXTEND_CORPORATE_STAGE1: text.EXTENSIONS["corporate"],
+    Action.EXTEND_CORPORATE_STAGE2: text.EXTENSIONS["corporate"],
+}
+TRIAGE = frozenset(
+    {
+        Action.ACCEPT_STATUTORY,
+        Action.ACCEPT_STATUTORY_STAGE2,
+        Action.ACCEPT_CORPORATE,
+        Action.NOT_ACCEPT,
+        Action.REDIRECT,
+    }
+)
+
+
+def transition_of(action: Action) -> Transition:
+    """The table's first row for `action`: an action's roles and clock are the same from every
+    stage it can be taken at."""
+    return next(row for (_, act), row in TRANSITIONS.items() if act is action)
+
+
+def _is_late_request(action: Action) -> bool:
+    return action in {Action.REQUEST_STAGE2, Action.REQUEST_STAGE3}
+
+
+@dataclass
+class CasePlan:
+    """One demo case: its scenario, content and dated steps, and what has happened so far."""
+
+    number: int
+    scenario: Scenario
+    rng: Random
+    content: CaseContent
+    received_at: datetime
+    steps: list[tuple[date, Step]]
+    today: date
+    case_id: int = 0
+    officer: str = ""
+    investigating_officer: str = ""
+    independent_person: str = ""
+    panel: tuple[str, ...] = ()
+    findings: dict[FindingStage, dict[int, Finding]] = field(default_factory=dict)
+    triaged: bool = False
+
+    def describe(self) -> str:
+        return f"demo case {self.number} ('{self.scenario.name}')"
+
+    def any_fault(self, stage: FindingStage) -> bool:
+        return any(finding in FAULT for finding in self.findings.get(stage, {}).values())
+
+
+def plan_case(
+    *,
+    number: int,
+    scenario: Scenario,
+    seed: int,
+    today: date,
+    profile: CouncilProfile,
+    calendar: WorkingCalendar,
+) -> CasePlan:
+    """Place a scenario in the year before `today`: draw its timings, then its receipt date."""
+    rng = Random(f"redress-demo:{seed}:{number}")
+    timeline = Timeline(profile, rng)
+    offsets = []
+    for planned in scenario.steps:
+        offset = timeline.place(planned.wait)
+        timeline.record(planned.name, offset)
+        offsets.append(offset)
+    if scenario.today is None:
+        year = calendar.working_days_between(today - timedelta(days=365), today)
+        room = max(1, year - 1 - timeline.last)
+        today_offset = timeline.last + rng.randint(1, room)
+    else:
+        today_offset = timeline.place(scenario.today)
+    received = working_days_before(calendar, today, today_offset)
+    steps = [
+        (calendar.add_working_days(received, offset), planned)
+        for offset, planned in zip(offsets, scenario.steps, strict=True)
+    ]
+    content, received_at = make_content(rng, scenario, received, profile)
+
+    # Some emails and online forms arrive at the weekend or on a bank holiday. Counting from such a
+    # day is the same as counting from the working day before it, so the plan still holds.
+    following = received + timedelta(days=1)
+    if (
+        scenario.today is None
+        and min(offsets, default=1) >= 1
+        and content.complaint.channel in {Channel.EMAIL, Channel.ONLINE_FORM}
+        and not profile.receipt.deemed_receipt
+        and not calendar.is_working_day(following)
+        and rng.random() < 0.3
+    ):
+        received_at = received_at + timedelta(days=1)
+        content = replace(content, complaint=replace(content.complaint, received_at=received_at))
+    return CasePlan(number, scenario, rng, content, received_at, steps, today)
+
+
+def plan_year(
+    *,
+    scenarios: list[Scenario],
+    seed: int,
+    today: date,
+    profile: CouncilProfile,
+    calendar: WorkingCalendar,
+) -> list[CasePlan]:
+    return [
+        plan_case(
+            number=number,
+            scenario=scenario,
+            seed=seed,
+            today=today,
+            profile=profile,
+            calendar=calendar,
+        )
+        for number, scenario in enumerate(scenarios, start=1)
+    ]
+
+
+# A timeline entry: (date, receipt order, sequence, plan, what happens). `None` is the receipt.
+Happening = Step | Callable[[date], None] | None
+
+
+class Runner:
+    def __init__(
+        self,
+        *,
+        users: dict[str, User],
+        teams: dict[str, Team],
+        profile: CouncilProfile,
+        calendar: WorkingCalendar,
+    ) -> None:
+        self.users = users
+        self.teams = teams
+        self.profile = profile
+        self.calendar = calendar
+        self.timeline: list[tuple[date, int, int, CasePlan, Happening]] = []
+        self.sequence = itertools.count()
+        self.order: dict[int, int] = {}
+
+    def run(self, plans: list[CasePlan]) -> None:
+        plans.sort(key=lambda plan: (plan.received_at, plan.number))
+        for order, plan in enumerate(plans):
+            self.order[plan.number] = order
+            self.schedule(plan, plan.received_at.date(), None)
+            for on, planned in plan.steps:
+                self.schedule(plan, on, planned)
+        while self.timeline:
+            on, _, _, plan, happening = heapq.heappop(self.timeline)
+            try:
+                if happening is None:
+                    self.receive(plan)
+                elif isinstance(happening, Step):
+                    self.take(plan, happening, on)
+                else:
+                    happening(on)
+            except DemoError:
+                raise
+            except Exception as error:
+                what = happening.name if isinstance(happening, Step) else "receive"
+                raise DemoError(
+                    f"{plan.describe()}: step '{what}' on {on:%d %B %Y} failed: {error}"
+                ) from error
+        for plan in plans:
+            stage = Case.objects.values_list("stage", flat=True).get(pk=plan.case_id)
+            if stage != plan.scenario.ends_at:
+                raise DemoError(
+                    f"{plan.describe()} ended at '{stage}', not '{plan.scenario.ends_at}': the "
+                    "scenario no longer matches the transition table"
+                )
+
+    def schedule(self, plan: CasePlan, on: date, happening: Happening) -> None:
+        """Put something on the timeline; a follow-up dated after today never happens."""
+        if on > plan.today:
+            return
+        entry = (on, self.order[plan.number], next(self.sequence), plan, happening)
+        heapq.heappush(self.timeline, entry)
+
+    # People
+    def user(self, username: str) -> User:
+        return self.users[username]
+
+    def pick(self, plan: CasePlan, role: Role) -> str:
+        return plan.rng.choice(usernames_in(role))
+
+    @property
+    def manager(self) -> User:
+        return self.user(usernames_in(Role.COMPLAINTS_MANAGER)[0])
+
+    def responding_manager(self, plan: CasePlan) -> User:
+        return self.user(plan.content.area.responding_manager)
+
+    def actor(self, plan: CasePlan, action: Action) -> User:
+        """Someone whose role the transition table allows, preferring the most specific role."""
+        roles = transition_of(action).roles
+        specific = roles - COMPLAINTS_TEAM
+        if Role.RESPONDING_MANAGER in specific:
+            return self.responding_manager(plan)
+        if Role.INVESTIGATING_OFFICER in specific:
+            return self.user(plan.investigating_officer)
+        if Role.PANEL_CHAIR in specific:
+            return self.user(plan.panel[0])
+        if Role.ADJUDICATING_OFFICER in specific:
+            return self.user(self.pick(plan, Role.ADJUDICATING_OFFICER))
+        if Role.DIRECTOR in specific:
+            return self.user(self.pick(plan, Role.DIRECTOR))
+        if roles == MANAGER:
+            return self.manager
+        return self.user(plan.officer)
+
+    # Receipt
+    def receive(self, plan: CasePlan) -> None:
+        plan.officer = self.pick(plan, Role.COMPLAINTS_OFFICER)
+        officer = self.user(plan.officer)
+        public = plan.content.complaint.channel == Channel.ONLINE_FORM
+        case = case_receive(complaint=plan.content.complaint, by=None if public else officer)
+        plan.case_id = case.pk
+        case_assign(
+            case_id=case.pk,
+            assigned_to=officer,
+            team_id=self.teams[plan.content.area.team].pk,
+            by=self.manager,
+            on=case.received_on,
+        )
+        for point, theme in zip(case.points.order_by("number"), plan.content.themes, strict=True):
+            unserviced.point_set_theme(point=point, theme=theme)
+        if plan.content.advocate:
+            unserviced.case_appoint_advocate(
+                case_id=case.pk, advocate=self.user(plan.content.advocate), on=case.received_on
+            )
+
+    # Steps
+    def take(self, plan: CasePlan, planned: Step, on: date) -> None:
+        if isinstance(planned.do, OmbudsmanAction):
+            self.ombudsman(plan, planned, on)
+        elif planned.do is Extra.ADD_POINT:
+            self.add_point(plan, on)
+        elif planned.do is Extra.ROUTE_POINT_ELSEWHERE:
+            point = ComplaintPoint.objects.filter(case_id=plan.case_id).order_by("number").last()
+            assert point is not None
+            point_route(
+                point_id=point.pk,
+                route=Route.OTHER_PROCESS,
+                reason=text.REDIRECTED[2],
+                by=self.user(plan.officer),
+                on=on,
+            )
+        else:
+            self.act(plan, planned, Action(planned.do), on)
+
+    def act(self, plan: CasePlan, planned: Step, action: Action, on: date) -> None:
+        if action in TRIAGE and not plan.triaged:
+            self.triage_decisions(plan, on)
+        findings: list[FindingInput] = []
+        if action in FINDINGS_WITH:
+            findings = self.findings(plan, planned, FINDINGS_WITH[action])
+        elif action is Action.WITHDRAW:
+            findings = self.withdrawn(plan)
+        details = self.details(plan, planned, action)  # before the request picks a panel
+        request = self.request(plan, planned, action, on)
+        case_take_action(
+            case_id=plan.case_id,
+            action=action,
+            request=request,
+            by=self.actor(plan, action),
+            findings=findings,
+            details=details,
+        )
+        self.after(plan, planned, action, on)
+
+    def request(self, plan: CasePlan, planned: Step, action: Action, on: date) -> ActionRequest:
+        rng = plan.rng
+        reason = planned.reason or (rng.choice(REASONS[action]) if action in REASONS else "")
+        options: dict[str, object] = {}
+        extends = transition_of(action).extends
+        if extends is not None:
+            options["extend_to_working_days"] = working_days_for(
+                EXTENDED_RULE[extends], self.profile
+            )
+            if AGREEMENT_REQUIRED[extends](self.profile) or rng.random() < 0.5:
+                options["complainant_agreed_on"] = on
+        elif action is Action.ACCEPT_STATUTORY_STAGE2:
+            options["complainant_agreed_on"] = on
+        elif action is Action.DEFER:
+            deferral = planned.deferral or rng.choice(list(DeferralReason)[:4])
+            options["deferral_reason"] = deferral
+            options["review_on"] = on + timedelta(weeks=rng.randint(8, 16))
+            reason = reason or text.DEFERRALS[deferral]
+        elif _is_late_request(action):
+            window = transition_of(action).stops[0]
+            running = Clock.objects.running().filter(case_id=plan.case_id, rule=window)
+            if any(on > clock.effective_due_date for clock in running):
+                options["discretion"] = Discretion.ACCEPT
+                reason = reason or rng.choice(text.LATE_REQUEST_ACCEPTED)
+        elif action is Action.APPOINT_INVESTIGATORS:
+            plan.investigating_officer = self.pick(plan, Role.INVESTIGATING_OFFICER)
+            plan.independent_person = self.pick(plan, Role.INDEPENDENT_PERSON)
+            options["investigating_officer"] = self.user(plan.investigating_officer).as_person()
+            options["independent_person"] = self.user(plan.independent_person).as_person()
+        elif action is Action.CONVENE_PANEL:
+            if plan.panel:
+                reason = reason or text.PANEL_RESCHEDULED
+            else:
+                chair = self.pick(plan, Role.PANEL_CHAIR)
+                members = rng.sample(usernames_in(Role.PANEL_MEMBER), k=2)
+                plan.panel = (chair, *members)
+            options["panel"] = tuple(self.user(name).as_person() for name in plan.panel)
+        return ActionRequest(on=on, reason=reason, **options)  # type: ignore[arg-type]
+
+    def details(self, plan: CasePlan, planned: Step, action: Action) -> dict[str, object]:
+        """What the action records beyond its request (see `case_take_action`)."""
+        rng = plan.rng
+        if action is Action.APPOINT_INVESTIGATORS and rng.random() < 0.2:
+            return {"conflicts_of_interest": {Role.INDEPENDENT_PERSON: text.CONFLICT_DECLARED}}
+        if action is Action.CONVENE_PANEL and plan.panel:  # rearranged: the panel will be late
+            return {"breach_reason": text.PANEL_SLIPPED}
+        if action is Action.ISSUE_PANEL_REPORT:
+            count = planned.recommendations or rng.randint(1, 3)
+            chosen = rng.sample(text.PANEL_RECOMMENDATIONS, k=count)
+            return {"recommendations": [recommendation.text for recommendation in chosen]}
+        if action is Action.ISSUE_LA_RESPONSE:
+            pending = list(
+                Recommendation.objects.filter(
+                    case_id=plan.case_id,
+                    source=Recommendation.Source.REVIEW_PANEL,
+                    decision=Recommendation.Decision.PENDING,
+                ).values_list("pk", flat=True)
+            )
+            rejected = planned.rejected or int(len(pending) > 1 and rng.random() < 0.35)
+            return {
+                "decisions": {
+                    pk: (
+                        (Recommendation.Decision.ACCEPTED, "")
+                        if index < len(pending) - rejected
+                        else (Recommendation.Decision.REJECTED, rng.choice(text.REJECTION_REASONS))
+                    )
+                    for index, pk in enumerate(pending)
+                }
+            }
+        return {}
+
+    def triage_decisions(self, plan: CasePlan, on: date) -> None:
+        """What triage decides before routing: who may complain (§1.1), the time limit (§3.3)."""
+        plan.triaged = True
+        content = plan.content
+        people = CasePerson.objects.filter(case_id=plan.case_id)
+        if content.needs_eligibility_decision:
+            refused = plan.scenario.eligibility_refused
+            person_record_eligibility(
+                person_id=people.get(role=PersonRole.COMPLAINANT).pk,
+                decision=Discretion.REFUSE if refused else Discretion.ACCEPT,
+                reasons=text.NOT_ACCEPTED[2] if refused else text.ELIGIBILITY_ACCEPTED,
+                by=self.manager,
+                on=on,
+            )
+        if content.child_consent:
+            person_record_consent(
+                person_id=people.get(role=PersonRole.CHILD).pk,
+                given=True,
+                by=self.user(plan.officer),
+                on=on,
+            )
+        if content.late_discretion is not None:
+            limbs = (
+                plan.rng.choice(text.LATE_COMPLAINT_ACCEPTED)
+                if content.late_discretion is Discretion.ACCEPT
+                else text.LATE_COMPLAINT_REFUSED
+            )
+            case_record_time_limit_decision(
+                case_id=plan.case_id,
+                discretion=content.late_discretion,
+                not_reasonable_to_expect=limbs[0],
+                still_possible_to_consider=limbs[1],
+                by=self.manager,
+                on=on,
+            )
+        if plan.rng.random() < 0.25:
+            case_add_note(
+                case_id=plan.case_id,
+                text=plan.rng.choice(text.TRIAGE_NOTES),
+                by=self.user(plan.officer),
+                on=on,
+            )
+
+    def findings(self, plan: CasePlan, planned: Step, stage: FindingStage) -> list[FindingInput]:
+        """The findings an action gives, point by point (domain §4.1)."""
+        rng = plan.rng
+        route = ROUTE_OF_FINDING_STAGE[stage]
+        points = ComplaintPoint.objects.filter(case_id=plan.case_id, route=route).order_by("number")
+        given = []
+        for index, (point_id, number) in enumerate(points.values_list("pk", "number")):
+            if planned.outcomes:
+                finding = planned.outcomes[index % len(planned.outcomes)]
+            elif planned.do is Action.RESOLVE_STAGE1:
+                finding = Finding.RESOLVED
+            elif stage is FindingStage.STAGE2_INVESTIGATION:
+                finding = weighted(rng, INVESTIGATION_FINDINGS)
+            elif stage is FindingStage.STAGE2_ADJUDICATION:
+                investigation = plan.findings.get(FindingStage.STAGE2_INVESTIGATION, {})
+                found = investigation.get(number, Finding.NOT_UPHELD)
+                finding = found if rng.random() < 0.85 else DEPARTURE[found]
+            else:
+                finding = weighted(rng, LOCAL_FINDINGS)
+            plan.findings.setdefault(stage, {})[number] = finding
+            given.append(
+                FindingInput(
+                    point_id=point_id,
+                    stage=stage,
+                    finding=finding,
+                    rationale=text.RATIONALES[finding],
+                )
+            )
+        return given
+
+    def withdrawn(self, plan: CasePlan) -> list[FindingInput]:
+        """A complaint withdrawn at stage 1 has its points recorded as withdrawn there."""
+        if Case.objects.values_list("stage", flat=True).get(pk=plan.case_id) != Stage.STAT_S1:
+            return []
+        points = ComplaintPoint.objects.filter(case_id=plan.case_id, route=Route.STATUTORY)
+        return [
+            FindingInput(
+                point_id=point_id,
+                stage=FindingStage.STAGE1,
+                finding=Finding.WITHDRAWN,
+                rationale=text.RATIONALES[Finding.WITHDRAWN],
+            )
+            for point_id in points.values_list("pk", flat=True)
+        ]
+
+    def add_point(self, plan: CasePlan, on: date) -> None:
+        """The stage 2 statement of complaint adds a point the complainant raised (Reg 16)."""
+        area = plan.content.area
+        unused = [p for p in area.points if p[0] not in plan.content.themes] or list(area.points)
+        theme, summary = plan.rng.choice(unused)
+        by = self.user(plan.officer)
+        point = point_add(case_id=plan.case_id, summary=summary, by=by, on=on)
+        point_route(
+            point_id=point.pk,
+            route=Route.STATUTORY,
+            reason="Agreed in the stage 2 statement of complaint",
+            by=by,
+            on=on,
+        )
+        unserviced.point_set_theme(point=point, theme=theme)
+
+    # What follows a decision: the independent person's views, recommendations, actions, remedies
+    def after(self, plan: CasePlan, planned: Step, action: Action, on: date) -> None:
+        rng = plan.rng
+        if action in {Action.RESPOND_STAGE1, Action.RESPOND_CORPORATE_STAGE1}:
+            if plan.any_fault(FINDINGS_WITH[action]):
+                if rng.random() < 0.5:
+                    self.remedy(plan, Remedy.Kind.APOLOGY, on, by=self.actor(plan, action))
+                if rng.random() < 0.25:
+                    [chosen] = rng.sample(text.IO_RECOMMENDATIONS, k=1)
+                    self.recommend(plan, Recommendation.Source.STAGE1, chosen, on)
+        elif action is Action.RECEIVE_REPORTS:
+            self.independent_views(plan, on)
+            count = planned.recommendations
+            if count is None:
+                count = (
+                    rng.randint(1, 3) if plan.any_fault(FindingStage.STAGE2_INVESTIGATION) else 0
+                )
+            for chosen in rng.sample(text.IO_RECOMMENDATIONS, k=count):
+                recommendation_add(
+                    case_id=plan.case_id,
+                    source=Recommendation.Source.INVESTIGATING_OFFICER,
+                    text=chosen.text,
+                    by=self.user(plan.officer),
+                    on=on,
+                )
+        elif action is Action.ADJUDICATE:
+            self.decide_recommendations(plan, planned, on)
+            if plan.any_fault(FindingStage.STAGE2_ADJUDICATION):
+                by = self.actor(plan, action)
+                self.remedy(plan, Remedy.Kind.APOLOGY, on, by=by)
+                if rng.random() < 0.4:
+                    pounds = rng.choice((100, 150, 200, 250))
+                    self.remedy(plan, Remedy.Kind.PAYMENT, on, by=by, pounds=pounds)
+        elif action is Action.ISSUE_LA_RESPONSE:
+            accepted = Recommendation.objects.filter(
+                case_id=plan.case_id,
+                source=Recommendation.Source.REVIEW_PANEL,
+                decision=Recommendation.Decision.ACCEPTED,
+            )
+            by = self.actor(plan, action)
+            for recommendation in accepted:
+                self.act_on(plan, recommendation, on, by=by)
+
+    def independent_views(self, plan: CasePlan, on: date) -> None:
+        """The independent person's report: agreement with each finding of the investigation."""
+        points = ComplaintPoint.objects.filter(
+            case_id=plan.case_id, findings__stage=FindingStage.STAGE2_INVESTIGATION
+        )
+        for point_id in points.values_list("pk", flat=True):
+            agrees = plan.rng.random() < 0.9
+            point_record_independent_view(
+                point_id=point_id,
+                agrees=agrees,
+                comment=text.IP_AGREES if agrees else text.IP_DISAGREES,
+                by=self.user(plan.independent_person),
+                on=on,
+            )
+
+    def decide_recommendations(self, plan: CasePlan, planned: Step, on: date) -> None:
+        """The adjudicating officer accepts the investigating officer's recommendations, or
+        rejects some with reasons; each accepted one becomes an action plan item."""
+        pending = Recommendation.objects.filter(
+            case_id=plan.case_id,
+            source=Recommendation.Source.INVESTIGATING_OFFICER,
+            decision=Recommendation.Decision.PENDING,
+        ).order_by("pk")
+        pending_ids = list(pending.values_list("pk", flat=True))
+        by = self.actor(plan, Action.ADJUDICATE)
+        for index, pk in enumerate(pending_ids):
+            accepted = index < len(pending_ids) - planned.rejected
+            recommendation = recommendation_decide(
+                recommendation_id=pk,
+                decision=(
+                    Recommendation.Decision.ACCEPTED
+                    if accepted
+                    else Recommendation.Decision.REJECTED
+                ),
+                reasons="" if accepted else plan.rng.choice(text.REJECTION_REASONS),
+                by=by,
+                on=on,
+            )
+            if accepted:
+                self.act_on(plan, recommendation, on, by=by)
+
+    def recommend(self, plan: CasePlan, source: str, chosen: text.Recommendation, on: date) -> None:
+        """A recommendation the council accepts at once, with its action."""
+        by = self.manager
+        recommendation = recommendation_add(
+            case_id=plan.case_id, source=source, text=chosen.text, by=by, on=on
+        )
+        recommendation = recommendation_decide(
+            recommendation_id=recommendation.pk,
+            decision=Recommendation.Decision.ACCEPTED,
+            reasons="",
+            by=by,
+            on=on,
+        )
+        self.act_on(plan, recommendation, on, by=by)
+
+    def act_on(self, plan: CasePlan, recommendation: Recommendation, on: date, *, by: User) -> None:
+        """An action plan item for an accepted recommendation; completed on its own date, if that
+        has come, with the "you said, we did" change where there is one."""
+        rng = plan.rng
+        owner = self.responding_manager(plan)
+        item = action_plan_add(
+            case_id=plan.case_id,
+            description=recommendation.text,
+            owner=owner,
+            due_on=self.calendar.add_working_days(on, rng.randint(15, 45)),
+            by=by,
+            on=on,
+            recommendation_id=recommendation.pk,
+        )
+        practice = text.PRACTICE_CHANGES.get(recommendation.text, "")
+
+        def complete(day: date) -> None:
+            action_plan_complete(
+                item_id=item.pk,
+                evidence=text.ACTION_EVIDENCE,
+                by=owner,
+                on=day,
+                practice_change=practice,
+            )
+
+        self.schedule(plan, self.calendar.add_working_days(on, rng.randint(8, 60)), complete)
+
+    def remedy(
+        self,
+        plan: CasePlan,
+        kind: Remedy.Kind,
+        on: date,
+        *,
+        by: User,
+        pounds: int | None = None,
+        why: str = Remedy.PaymentReason.TIME_AND_TROUBLE,
+    ) -> None:
+        """A remedy, completed when it is given: an apology at once, a payment within a month."""
+        remedy = remedy_add(
+            case_id=plan.case_id,
+            kind=kind,
+            by=by,
+            on=on,
+            due_on=self.calendar.add_working_days(on, 20),  # "within one month" (domain §2.7)
+            amount_pence=None if pounds is None else pounds * 100,
+            payment_reason=why if pounds else "",
+        )
+        if kind is Remedy.Kind.APOLOGY:
+            done_on, evidence = on, text.APOLOGY_EVIDENCE
+        else:
+            done_on = self.calendar.add_working_days(on, plan.rng.randint(5, 25))
+            evidence = text.PAYMENT_EVIDENCE if pounds else text.ACTION_EVIDENCE
+
+        def complete(day: date) -> None:
+            remedy_complete(remedy_id=remedy.pk, evidence=evidence, by=self.manager, on=day)
+
+        self.schedule(plan, done_on, complete)
+
+    # The Ombudsman's parallel track (domain §2.7, §3.6)
+    def ombudsman(self, plan: CasePlan, planned: Step, on: date) -> None:
+        action = OmbudsmanAction(planned.do)
+        decision = planned.decision
+        reference = ""
+        if action is not OmbudsmanAction.RECORD_DECISION:
+            reference = f"{on.year % 100:02d} {plan.rng.randint(0, 19):03d} "
+            reference += f"{plan.rng.randint(0, 999):03d}"
+        summary = {
+            OmbudsmanAction.RECORD_ENQUIRY: text.OMBUDSMAN_SUMMARIES["enquiry"],
+            OmbudsmanAction.RECORD_PREMATURE_REFERRAL: text.OMBUDSMAN_SUMMARIES["premature"],
+            OmbudsmanAction.RECORD_DECISION: text.OMBUDSMAN_SUMMARIES.get(str(decision), ""),
+        }[action]
+        manager = self.manager
+        case_record_ombudsman(
+            case_id=plan.case_id,
+            action=action,
+            by=manager,
+            on=on,
+            ombudsman_reference=reference,
+            decision=decision,
+            summary=summary,
+        )
+        if decision is OmbudsmanDecision.UPHELD:
+            months_of_delay = plan.rng.randint(2, 4)
+            self.remedy(plan, Remedy.Kind.APOLOGY, on, by=manager)
+            self.remedy(plan, Remedy.Kind.PAYMENT, on, by=manager, pounds=300)
+            self.remedy(
+                plan,
+                Remedy.Kind.PAYMENT,
+                on,
+                by=manager,
+                pounds=50 * months_of_delay,
+                why=Remedy.PaymentReason.DELAY,
+            )
+            self.remedy(plan, Remedy.Kind.PRACTICE, on, by=manager)
+            for chosen in text.OMBUDSMAN_RECOMMENDATIONS:
+                self.recommend(plan, Recommendation.Source.OMBUDSMAN, chosen, on)
+        elif decision is OmbudsmanDecision.EARLY_RESOLUTION:
+            self.remedy(plan, Remedy.Kind.APOLOGY, on, by=manager)
+            self.remedy(plan, Remedy.Kind.PAYMENT, on, by=manager, pounds=150)

@@ -1,20 +1,46 @@
-"""Pages every deployment has: the public start page, the health check, the error pages."""
+"""Pages every deployment has: the public start page and the pages its footer links to, the
+health check, the error pages."""
 
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
+
+from redress.core.calendar import working_calendar
+from redress.core.council import active_profile
+from redress.intake.timescales import timescales_from
 
 logger = logging.getLogger(__name__)
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    """The start page, with the active profile's timescales and the dates they give today."""
+    profile = active_profile()
+    timescales = timescales_from(timezone.localdate(), profile, working_calendar())
+    return render(request, "core/home.html", {"profile": profile, "timescales": timescales})
+
+
+def _information_page(template: str) -> object:
+    @require_safe
+    def view(request: HttpRequest) -> HttpResponse:
+        context = {"profile": active_profile(), "draft_hours": settings.REDRESS_DRAFT_HOURS}
+        return render(request, template, context)
+
+    view.__name__ = template.rsplit("/", 1)[-1].removesuffix(".html")
+    return view
+
+
+privacy = _information_page("core/privacy.html")
+accessibility = _information_page("core/accessibility.html")
+cookies = _information_page("core/cookies.html")
+contact = _information_page("core/contact.html")
 
 
 @never_cache

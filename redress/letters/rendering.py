@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
@@ -66,12 +66,22 @@ class MergeUndefined(StrictUndefined):
         return f"Unknown merge field: {path}. The merge fields are listed beside the editor"
 
 
-def format_date(value: date) -> str:
-    return f"{value:%-d %B %Y}"
+def _a_date(value: object) -> date:
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
+    if not isinstance(value, date):
+        raise LetterError(f"Only dates can be shown as dates, not {value!r}")
+    return value
 
 
-def format_long_date(value: date) -> str:
-    return f"{value:%A %-d %B %Y}"
+def format_date(value: object) -> str:
+    """3 April 2026"""
+    return f"{_a_date(value):%-d %B %Y}"
+
+
+def format_long_date(value: object) -> str:
+    """Friday 3 April 2026: for deadlines, so nobody has to look up the day."""
+    return f"{_a_date(value):%A %-d %B %Y}"
 
 
 @cache
@@ -170,6 +180,8 @@ def render_body(subject: str, body: str, context: Mapping[str, Any]) -> Rendered
         rendered = sandbox().from_string(body).render(context)
     except UndefinedError as error:
         raise LetterError(str(error)) from None
+    except LetterError:
+        raise
     except SecurityError:
         raise LetterError("The template tries to use something letters may not use") from None
     except TemplateSyntaxError as error:

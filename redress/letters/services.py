@@ -98,7 +98,8 @@ def letter_template_save(
     problems = check_template(subject, body)
     if problems:
         raise TemplateProblems(problems)
-    template = LetterTemplate.objects.select_for_update().get_or_create(key=key)[0]
+    template_current(key)  # the shipped version stays version 1 of the history
+    template = LetterTemplate.objects.select_for_update().get(key=key)
     last = template.versions.aggregate(last=Max("number"))["last"] or 0
     return LetterTemplateVersion.objects.create(
         template=template, number=last + 1, subject=subject, body=body, note=note, created_by=by

@@ -7,8 +7,10 @@ from django.core.management import call_command
 from redress.cases.demo.loader import DEFAULT_SEED, load_demo
 from redress.cases.tests.factories import staff
 from redress.domain.roles import Role
-from redress.letters.models import Delivery, Reminder
+from redress.domain.workflow import Stage
+from redress.letters.models import Delivery, Letter, Reminder
 from redress.letters.sweep import sweep
+from redress.letters.tests.walks import case_at
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -50,3 +52,51 @@ def test_the_sweep_run_twice_over_the_demo_data_sends_each_reminder_exactly_once
     assert max(lines.values()) == 1
     assert any(to == manager.email for to, _ in lines), "breaches reach the complaints manager"
     assert not Delivery.objects.exclude(status=Delivery.Status.SENT).filter(letter=None).exists()
+
+
+def test_a_case_whose_stage_2_window_and_grace_have_passed_is_closed_with_the_closing_letter(
+    smtp_server, settings
+):
+    settings.REDRESS_AUTO_CLOSE_GRACE_WORKING_DAYS = 5
+    staff(Role.COMPLAINTS_MANAGER, email="manager@council.example")
+    walk = case_at(Stage.RESPONDED_S1)  # responded 1 April 2026: may ask until Friday 1 May
+
+    on_last_day_of_grace = sweep(today=date(2026, 5, 11))  # 5 working days on (4 May is a BH)
+    closing = sweep(today=date(2026, 5, 12))
+    again = sweep(today=date(2026, 5, 12))
+    run_worker()
+
+    walk.case.refresh_from_db()
+    assert on_last_day_of_grace.closed == []
+    assert closing.closed == [walk.case.reference]
+    assert again.closed == []
+    assert walk.case.stage == Stage.CLOSED
+    [letter] = Letter.objects.filter(case=walk.case, key="case_closed", status="sent")
+    assert "you could ask for stage 2 by Friday 1 May 2026" in letter.text
+    to_complainant = [m for m in smtp_server.wait_for(2) if m["To"] == "sam.parent@example.org"]
+    assert [m["Subject"] for m in to_complainant] == [letter.subject]
+    assert Reminder.objects.filter(kind="auto_closed", case=walk.case).count() == 1
+
+
+def test_deferrals_due_for_review_and_actions_falling_due_are_flagged_once(smtp_server, settings):
+    settings.REDRESS_REMINDER_WORKING_DAYS = 3
+    manager = staff(Role.COMPLAINTS_MANAGER, email="manager@council.example")
+    deferred = case_at(Stage.DEFERRED)  # review on 25 June 2026
+    adjudicated = case_at(Stage.S2_ADJUDICATED)  # an action due 3 July 2026
+
+    before = sweep(today=date(2026, 6, 24))
+    review_day = sweep(today=date(2026, 6, 30))
+    overdue = sweep(today=date(2026, 7, 6))
+    run_worker()
+
+    kinds = lambda report: {k: v for k, v in report.counts.items() if v}  # noqa: E731
+    assert "deferral_review" not in kinds(before)
+    assert kinds(review_day)["deferral_review"] == 1
+    assert kinds(review_day)["action_due_soon"] == 1  # 3 July is 3 working days after 30 June
+    assert kinds(overdue)["action_overdue"] == 1
+    assert "deferral_review" not in kinds(overdue)
+    deferral = Reminder.objects.get(kind="deferral_review")
+    assert (deferral.case, deferral.recipient) == (deferred.case, manager)
+    action = Reminder.objects.get(kind="action_overdue")
+    assert action.case == adjudicated.case
+    assert action.recipient_email == "manager@council.example"  # the action's owner

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from random import Random
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
@@ -102,6 +103,7 @@ def load_demo(
         today=today,
         profile=profile,
         calendar=calendar,
+        grace=settings.REDRESS_AUTO_CLOSE_GRACE_WORKING_DAYS,
     )
     Runner(users=users, teams=teams, profile=profile, calendar=calendar).run(plans)
     stages = Counter(

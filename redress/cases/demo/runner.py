@@ -58,7 +58,7 @@ from redress.domain.guards import AGREEMENT_REQUIRED, ROUTE_OF_FINDING_STAGE
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
 from redress.domain.profiles import CouncilProfile
 from redress.domain.roles import Role
-from redress.domain.rules import EXTENDED_RULE, working_days_for
+from redress.domain.rules import EXTENDED_RULE, Rule, working_days_for
 from redress.domain.workflow import (
     COMPLAINTS_TEAM,
     MANAGER,
@@ -116,6 +116,7 @@ REASONS: dict[Action, tuple[str, ...]] = {
     Action.EXTEND_CORPORATE_STAGE1: text.EXTENSIONS["corporate"],
     Action.EXTEND_CORPORATE_STAGE2: text.EXTENSIONS["corporate"],
 }
+SWEPT_WINDOWS = {Rule.STAGE2_REQUEST_WINDOW: "stage 2", Rule.STAGE3_REQUEST_WINDOW: "stage 3"}
 TRIAGE = frozenset(
     {
         Action.ACCEPT_STATUTORY,
@@ -171,10 +172,14 @@ def plan_case(
     today: date,
     profile: CouncilProfile,
     calendar: WorkingCalendar,
+    grace: int,
 ) -> CasePlan:
-    """Place a scenario in the year before `today`: draw its timings, then its receipt date."""
+    """Place a scenario in the year before `today`: draw its timings, then its receipt date.
+
+    `grace` is the working days the daily sweep waits after a window before closing the case.
+    """
     rng = Random(f"redress-demo:{seed}:{number}")
-    timeline = Timeline(profile, rng)
+    timeline = Timeline(profile, rng, grace)
     offsets = []
     for planned in scenario.steps:
         offset = timeline.place(planned.wait)
@@ -216,6 +221,7 @@ def plan_year(
     today: date,
     profile: CouncilProfile,
     calendar: WorkingCalendar,
+    grace: int,
 ) -> list[CasePlan]:
     return [
         plan_case(
@@ -225,6 +231,7 @@ def plan_year(
             today=today,
             profile=profile,
             calendar=calendar,
+            grace=grace,
         )
         for number, scenario in enumerate(scenarios, start=1)
     ]
@@ -375,7 +382,7 @@ class Runner:
             case_id=plan.case_id,
             action=action,
             request=request,
-            by=self.actor(plan, action),
+            by=None if planned.by_sweep else self.actor(plan, action),
             findings=findings,
             details=details,
         )
@@ -384,6 +391,8 @@ class Runner:
     def request(self, plan: CasePlan, planned: Step, action: Action, on: date) -> ActionRequest:
         rng = plan.rng
         reason = planned.reason or (rng.choice(REASONS[action]) if action in REASONS else "")
+        if planned.by_sweep:
+            reason = self.sweep_reason(plan)
         options: dict[str, object] = {}
         extends = transition_of(action).extends
         if extends is not None:
@@ -419,6 +428,22 @@ class Runner:
                 plan.panel = (chair, *members)
             options["panel"] = tuple(self.user(name).as_person() for name in plan.panel)
         return ActionRequest(on=on, reason=reason, **options)  # type: ignore[arg-type]
+
+    def sweep_reason(self, plan: CasePlan) -> str:
+        """What the daily sweep writes when it closes a case whose window lapsed."""
+        case = Case.objects.get(pk=plan.case_id)
+        if case.stage == Stage.CORP_S1_RESPONDED:
+            responded = case.events.filter(action=Action.RESPOND_CORPORATE_STAGE1).latest("pk")
+            window = self.profile.corporate.stage2_request_window_working_days
+            last_day = self.calendar.add_working_days(responded.on, window)
+            next_stage = "stage 2"
+        else:
+            clock = case.clocks.running().get(rule__in=list(SWEPT_WINDOWS))
+            last_day, next_stage = clock.effective_due_date, SWEPT_WINDOWS[clock.rule]
+        return (
+            f"No request for {next_stage} was received by {last_day:%-d %B %Y}, the last day to "
+            "ask; closed by the daily sweep after the grace period."
+        )
 
     def details(self, plan: CasePlan, planned: Step, action: Action) -> dict[str, object]:
         """What the action records beyond its request (see `case_take_action`)."""

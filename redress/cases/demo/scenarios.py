@@ -15,14 +15,13 @@ stage 1, about one in ten goes to stage 2 and a handful to a review panel; compl
 from dataclasses import dataclass
 from enum import StrEnum
 
+from redress.cases.demo.catalogue import NOT_ACCEPTED, NOT_ACCEPTED_LATE
+from redress.cases.demo.timing import Wait, Window, due, gap, swept
 from redress.domain.facts import DeferralReason, Discretion, Route
 from redress.domain.findings import Finding
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
 from redress.domain.rules import Rule
 from redress.domain.workflow import Action, Stage
-
-from .catalogue import NOT_ACCEPTED, NOT_ACCEPTED_LATE
-from .timing import Wait, due, gap
 
 
 class Kind(StrEnum):
@@ -48,6 +47,7 @@ class Step:
     decision: OmbudsmanDecision | None = None
     recommendations: int | None = None  # how many a report makes (None: as the findings suggest)
     rejected: int = 0  # how many of the recommendations the council then rejects
+    by_sweep: bool = False  # taken by the daily sweep (nobody), not by a member of staff
 
     @property
     def name(self) -> str:
@@ -91,8 +91,11 @@ STAGE1_EXTENDED = (
     step(A.EXTEND_STAGE1, due(R.STAGE1_RESPONSE, -3, -1)),
     step(A.RESPOND_STAGE1, due(R.STAGE1_RESPONSE, -8, 0, extended=True)),
 )
-CLOSE_AT_STAGE2_WINDOW_END = step(A.CLOSE, due(R.STAGE2_REQUEST_WINDOW, 0, 0))
-CLOSE_AT_STAGE3_WINDOW_END = step(A.CLOSE, due(R.STAGE3_REQUEST_WINDOW, 0, 0))
+# Nobody asked for the next stage: the daily sweep closes the case once the window and its grace
+# have passed, as the real system does.
+SWEPT_AFTER_STAGE2_WINDOW = step(A.CLOSE, swept(R.STAGE2_REQUEST_WINDOW), by_sweep=True)
+SWEPT_AFTER_STAGE3_WINDOW = step(A.CLOSE, swept(R.STAGE3_REQUEST_WINDOW), by_sweep=True)
+SWEPT_AFTER_CORPORATE_WINDOW = step(A.CLOSE, swept(Window.CORPORATE_STAGE2_REQUEST), by_sweep=True)
 REQUEST_STAGE2 = step(A.REQUEST_STAGE2, due(R.STAGE2_REQUEST_WINDOW, -16, -3))
 APPOINT = step(A.APPOINT_INVESTIGATORS, gap(3, 8))
 STATEMENT = (
@@ -114,7 +117,7 @@ CORPORATE_STAGE2 = (
     step(A.ACKNOWLEDGE_CORPORATE_STAGE2, due(R.CORPORATE_STAGE2_ACK, -3, 0)),
 )
 CORPORATE_RESPOND_STAGE2 = step(A.RESPOND_CORPORATE_STAGE2, due(R.CORPORATE_STAGE2_RESPONSE, -6, 0))
-CLOSE_CORPORATE = step(A.CLOSE, gap(15, 22))  # once the time to ask for a review has gone
+CLOSE_CORPORATE_STAGE2 = step(A.CLOSE, gap(2, 8))  # the sweep leaves these to staff
 OMBUDSMAN_ENQUIRY = step(OMB.RECORD_ENQUIRY, gap(15, 40))
 ALL_FOUR = (
     Finding.UPHELD,
@@ -188,14 +191,14 @@ CORE: tuple[Scenario, ...] = (
       (*TRIAGE_CORPORATE, CORPORATE_RESPOND, *CORPORATE_STAGE2, CORPORATE_RESPOND_STAGE2),
       today=gap(1, 10), route=Route.CORPORATE),
     # Finished stories
-    S("stage 1 answered and closed", Stage.CLOSED, (*STAGE1, CLOSE_AT_STAGE2_WINDOW_END)),
+    S("stage 1 answered and closed", Stage.CLOSED, (*STAGE1, SWEPT_AFTER_STAGE2_WINDOW)),
     S("withdrawn at stage 1", Stage.WITHDRAWN, (*TRIAGE, step(A.WITHDRAW, gap(2, 6)))),
     S("stage 2 with every kind of finding, then the Ombudsman upheld it", Stage.CLOSED,
       (*STAGE1, REQUEST_STAGE2, APPOINT, *STATEMENT, INVESTIGATE,
        step(A.RECEIVE_REPORTS, due(R.STAGE2_RESPONSE, -8, -3), outcomes=ALL_FOUR,
             recommendations=3),
        step(A.ADJUDICATE, due(R.STAGE2_RESPONSE, 2, 9), outcomes=ALL_FOUR, rejected=1),
-       CLOSE_AT_STAGE3_WINDOW_END, OMBUDSMAN_ENQUIRY,
+       SWEPT_AFTER_STAGE3_WINDOW, OMBUDSMAN_ENQUIRY,
        step(OMB.RECORD_DECISION, gap(20, 40), decision=OmbudsmanDecision.UPHELD)),
       points=(3, 3)),
     S("stage 3 review panel, council accepts most recommendations", Stage.CLOSED,
@@ -203,39 +206,42 @@ CORE: tuple[Scenario, ...] = (
        step(A.ISSUE_PANEL_REPORT, due(R.STAGE3_PANEL_REPORT, -3, 0), recommendations=3),
        step(A.ISSUE_LA_RESPONSE, due(R.STAGE3_LA_RESPONSE, -5, 0), rejected=1),
        step(A.CLOSE, gap(2, 8)))),
-    S("stage 1 answered late", Stage.CLOSED, (*STAGE1_LATE, CLOSE_AT_STAGE2_WINDOW_END)),
-    S("stage 1 extended", Stage.CLOSED, (*STAGE1_EXTENDED, CLOSE_AT_STAGE2_WINDOW_END)),
+    S("stage 1 answered late", Stage.CLOSED, (*STAGE1_LATE, SWEPT_AFTER_STAGE2_WINDOW)),
+    S("stage 1 extended", Stage.CLOSED, (*STAGE1_EXTENDED, SWEPT_AFTER_STAGE2_WINDOW)),
+    # A late request can only come within the sweep's grace: after it, the case is closed and
+    # the table has no move that takes a late request on a closed case.
     S("late stage 2 request accepted", Stage.CLOSED,
-      (*STAGE1, step(A.REQUEST_STAGE2, due(R.STAGE2_REQUEST_WINDOW, 2, 8)), *STAGE2,
-       CLOSE_AT_STAGE3_WINDOW_END)),
+      (*STAGE1, step(A.REQUEST_STAGE2, due(R.STAGE2_REQUEST_WINDOW, 1, 3)), *STAGE2,
+       SWEPT_AFTER_STAGE3_WINDOW)),
     S("late stage 2 request refused", Stage.CLOSED,
-      (*STAGE1, step(A.REFUSE_LATE_STAGE2_REQUEST, due(R.STAGE2_REQUEST_WINDOW, 15, 30)))),
-    S("late complaint accepted", Stage.CLOSED, (*STAGE1, CLOSE_AT_STAGE2_WINDOW_END),
+      (*STAGE1, step(A.REFUSE_LATE_STAGE2_REQUEST, due(R.STAGE2_REQUEST_WINDOW, 2, 4)))),
+    S("late complaint accepted", Stage.CLOSED, (*STAGE1, SWEPT_AFTER_STAGE2_WINDOW),
       late_complaint=Discretion.ACCEPT),
     S("withdrawn, then reopened", Stage.CLOSED,
       (*TRIAGE, step(A.WITHDRAW, gap(2, 5)), step(A.REOPEN, gap(3, 10)),
        step(A.ACKNOWLEDGE, gap(0, 1)), step(A.ACCEPT_STATUTORY, gap(0)),
-       step(A.RESPOND_STAGE1, gap(5, 9)), CLOSE_AT_STAGE2_WINDOW_END)),
+       step(A.RESPOND_STAGE1, gap(5, 9)), SWEPT_AFTER_STAGE2_WINDOW)),
     S("deferred during a police investigation, then resumed", Stage.CLOSED,
       (step(A.ACKNOWLEDGE, due(R.ACK, -3, 0)),
        step(A.DEFER, gap(0, 2), deferral=DeferralReason.ONGOING_CRIMINAL),
        step(A.RESUME, gap(30, 60)), step(A.ACKNOWLEDGE, gap(0, 1)),
        step(A.ACCEPT_STATUTORY, gap(0)), step(A.RESPOND_STAGE1, gap(5, 9)),
-       CLOSE_AT_STAGE2_WINDOW_END)),
+       SWEPT_AFTER_STAGE2_WINDOW)),
     S("referred back by the Ombudsman as premature", Stage.CLOSED,
-      (step(OMB.RECORD_PREMATURE_REFERRAL, gap(0)), *STAGE1, CLOSE_AT_STAGE2_WINDOW_END),
+      (step(OMB.RECORD_PREMATURE_REFERRAL, gap(0)), *STAGE1, SWEPT_AFTER_STAGE2_WINDOW),
       channel="ombudsman_referral"),
     S("straight to stage 2 by agreement", Stage.CLOSED,
       (step(A.ACCEPT_STATUTORY_STAGE2, due(R.ACK, -3, 0)), step(A.ACKNOWLEDGE, gap(0)),
-       *STAGE2, CLOSE_AT_STAGE3_WINDOW_END)),
+       *STAGE2, SWEPT_AFTER_STAGE3_WINDOW)),
     S("stage 1 in time", Stage.STAT_S1, TRIAGE, today=due(R.STAGE1_RESPONSE, -6, -1)),
     S("corporate stage 1 answered and closed", Stage.CLOSED,
-      (*TRIAGE_CORPORATE, CORPORATE_RESPOND, CLOSE_CORPORATE), route=Route.CORPORATE),
+      (*TRIAGE_CORPORATE, CORPORATE_RESPOND, SWEPT_AFTER_CORPORATE_WINDOW),
+      route=Route.CORPORATE),
     S("stage 2 overdue", Stage.S2_INVESTIGATING,
       (*STAGE1, REQUEST_STAGE2, APPOINT, *STATEMENT, INVESTIGATE),
       today=due(R.STAGE2_RESPONSE, 2, 12)),
     S("Ombudsman enquiry open after stage 1", Stage.CLOSED,
-      (*STAGE1, CLOSE_AT_STAGE2_WINDOW_END, OMBUDSMAN_ENQUIRY), today=gap(5, 25)),
+      (*STAGE1, SWEPT_AFTER_STAGE2_WINDOW, OMBUDSMAN_ENQUIRY), today=gap(5, 25)),
 )
 
 # The rest of the year: (scenario, weight). Core scenarios reappear here with their weights.
@@ -249,7 +255,7 @@ WEIGHTED: tuple[tuple[Scenario, int], ...] = (
         step(A.CLOSE, gap(1, 5)))), 14),
     (S("mixed complaint, one point for another process", Stage.CLOSED,
        (step(Extra.ROUTE_POINT_ELSEWHERE, due(R.ACK, -3, 0)), *STAGE1,
-        CLOSE_AT_STAGE2_WINDOW_END), points=(2, 3)), 5),
+        SWEPT_AFTER_STAGE2_WINDOW), points=(2, 3)), 5),
     (_core["compliment"], 45),
     (_core["comment or suggestion"], 10),
     (S("not accepted", Stage.NOT_ACCEPTED, (step(A.NOT_ACCEPT, due(R.ACK, -3, 0)),)), 5),
@@ -262,15 +268,15 @@ WEIGHTED: tuple[tuple[Scenario, int], ...] = (
     (_core["corporate stage 1 answered and closed"], 24),
     (S("corporate stage 2 answered and closed", Stage.CLOSED,
        (*TRIAGE_CORPORATE, CORPORATE_RESPOND, *CORPORATE_STAGE2, CORPORATE_RESPOND_STAGE2,
-        CLOSE_CORPORATE), route=Route.CORPORATE), 4),
+        CLOSE_CORPORATE_STAGE2), route=Route.CORPORATE), 4),
     (S("stage 2 adjudicated and closed", Stage.CLOSED,
-       (*STAGE1, REQUEST_STAGE2, *STAGE2, CLOSE_AT_STAGE3_WINDOW_END)), 6),
+       (*STAGE1, REQUEST_STAGE2, *STAGE2, SWEPT_AFTER_STAGE3_WINDOW)), 6),
     (S("stage 2 extended and closed", Stage.CLOSED,
        (*STAGE1, REQUEST_STAGE2, APPOINT, *STATEMENT, INVESTIGATE,
         step(A.EXTEND_STAGE2, due(R.STAGE2_RESPONSE, -8, -3)),
         step(A.RECEIVE_REPORTS, due(R.STAGE2_RESPONSE, -12, -4, extended=True)),
         step(A.ADJUDICATE, due(R.STAGE2_RESPONSE, -3, 0, extended=True)),
-        CLOSE_AT_STAGE3_WINDOW_END)), 3),
+        SWEPT_AFTER_STAGE3_WINDOW)), 3),
     (_core["stage 3 review panel, council accepts most recommendations"], 1),
     (S("review panel met late", Stage.CLOSED,
        (*STAGE1, REQUEST_STAGE2, *STAGE2, REQUEST_STAGE3, CONVENE,
@@ -284,14 +290,14 @@ WEIGHTED: tuple[tuple[Scenario, int], ...] = (
     (_core["deferred during a police investigation, then resumed"], 1),
     (_core["referred back by the Ombudsman as premature"], 2),
     (S("Ombudsman found no fault", Stage.CLOSED,
-       (*STAGE1, CLOSE_AT_STAGE2_WINDOW_END, OMBUDSMAN_ENQUIRY,
+       (*STAGE1, SWEPT_AFTER_STAGE2_WINDOW, OMBUDSMAN_ENQUIRY,
         step(OMB.RECORD_DECISION, gap(15, 35), decision=OmbudsmanDecision.NOT_UPHELD))), 2),
     (S("Ombudsman closed after initial enquiries", Stage.CLOSED,
-       (*STAGE1, CLOSE_AT_STAGE2_WINDOW_END, OMBUDSMAN_ENQUIRY,
+       (*STAGE1, SWEPT_AFTER_STAGE2_WINDOW, OMBUDSMAN_ENQUIRY,
         step(OMB.RECORD_DECISION, gap(10, 25),
              decision=OmbudsmanDecision.CLOSED_AFTER_INITIAL_ENQUIRIES))), 1),
     (S("Ombudsman early resolution", Stage.CLOSED,
-       (*STAGE1_LATE, CLOSE_AT_STAGE2_WINDOW_END, OMBUDSMAN_ENQUIRY,
+       (*STAGE1_LATE, SWEPT_AFTER_STAGE2_WINDOW, OMBUDSMAN_ENQUIRY,
         step(OMB.RECORD_DECISION, gap(10, 25), decision=OmbudsmanDecision.EARLY_RESOLUTION))),
      1),
     # Open work as of today

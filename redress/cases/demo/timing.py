@@ -15,6 +15,7 @@ follows the transition table (redress/domain/workflow.py) and the profile's anch
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 from random import Random
 
 from redress.domain.profiles import (
@@ -29,25 +30,39 @@ from redress.domain.working_days import WorkingCalendar
 RECEIVE = "receive"
 
 
+class Window(StrEnum):
+    """A window with no clock of its own: the corporate procedure's time to ask for stage 2,
+    which the daily sweep reads from the profile (redress/letters/sweep.py)."""
+
+    CORPORATE_STAGE2_REQUEST = "corporate.stage2.request_window"
+
+
 @dataclass(frozen=True)
 class Wait:
-    """`lo`..`hi` working days after `after`: the previous step (None) or a clock's day 0 (Rule).
+    """`lo`..`hi` working days after `after`: the previous step (None), or the deadline of a clock
+    or window (counted from its day 0).
 
     With `extended`, the offsets count from the clock's maximum (its extended deadline) instead of
-    its standard deadline. Offsets against a clock may be negative (before the deadline).
+    its standard deadline. Offsets against a deadline may be negative (before it). With `swept`,
+    they count from the day the daily sweep closes a lapsed window: the deadline plus the grace.
     """
 
     lo: int
     hi: int
-    after: Rule | None = None
+    after: Rule | Window | None = None
     extended: bool = False
+    swept: bool = False
 
-    def working_days(self, profile: CouncilProfile, rng: Random) -> int:
+    def working_days(self, profile: CouncilProfile, rng: Random, grace: int) -> int:
         """How many working days after the reference point this step falls, for this case."""
         base = 0
-        if self.after is not None:
+        if isinstance(self.after, Window):
+            base = profile.corporate.stage2_request_window_working_days
+        elif self.after is not None:
             rule = EXTENDED_RULE[self.after] if self.extended else self.after
             base = working_days_for(rule, profile)
+        if self.swept:
+            base += grace
         return base + rng.randint(self.lo, self.hi)
 
 
@@ -56,12 +71,18 @@ def gap(lo: int, hi: int | None = None) -> Wait:
     return Wait(lo, lo if hi is None else hi)
 
 
-def due(rule: Rule, lo: int, hi: int, *, extended: bool = False) -> Wait:
+def due(rule: Rule | Window, lo: int, hi: int, *, extended: bool = False) -> Wait:
     """Between `lo` and `hi` working days from the deadline of `rule` (negative: before it)."""
     return Wait(lo, hi, after=rule, extended=extended)
 
 
-def day0_steps(rule: Rule, profile: CouncilProfile) -> tuple[str, ...]:
+def swept(window: Rule | Window) -> Wait:
+    """The first working day the daily sweep runs after `window` lapsed and its grace ran out:
+    it closes the case then (redress/letters/sweep.py, `REDRESS_AUTO_CLOSE_GRACE_WORKING_DAYS`)."""
+    return Wait(1, 1, after=window, swept=True)
+
+
+def day0_steps(rule: Rule | Window, profile: CouncilProfile) -> tuple[str, ...]:
     """The steps whose date is day 0 of `rule` under `profile` (the latest one that happened).
 
     Mirrors the anchors of the transition table: stage 1 counts from receipt; stage 2 from the
@@ -73,6 +94,8 @@ def day0_steps(rule: Rule, profile: CouncilProfile) -> tuple[str, ...]:
     la_from_panel = profile.stage3.la_response_anchor is LaResponseAnchor.PANEL_DATE
     corporate1_from_receipt = profile.corporate.stage1_response_anchor is CorporateAnchor.RECEIPT
     corporate2_from_request = profile.corporate.stage2_response_anchor is CorporateAnchor.RECEIPT
+    if isinstance(rule, Window):
+        return ("respond_corporate_stage1",)
     anchors: Mapping[Rule, tuple[str, ...]] = {
         Rule.ACK: (RECEIVE,),
         Rule.STAGE1_RESPONSE: (RECEIVE,),
@@ -100,9 +123,10 @@ def day0_steps(rule: Rule, profile: CouncilProfile) -> tuple[str, ...]:
 class Timeline:
     """Working-day offsets from receipt, step by step; never earlier than the step before."""
 
-    def __init__(self, profile: CouncilProfile, rng: Random) -> None:
+    def __init__(self, profile: CouncilProfile, rng: Random, grace: int) -> None:
         self.profile = profile
         self.rng = rng
+        self.grace = grace
         self.latest: dict[str, int] = {RECEIVE: 0}
         self.last = 0
 
@@ -117,7 +141,8 @@ class Timeline:
 
     def place(self, wait: Wait) -> int:
         """The offset of a step that waits `wait`, clamped so that steps stay in order."""
-        return max(self.reference(wait) + wait.working_days(self.profile, self.rng), self.last)
+        offset = self.reference(wait) + wait.working_days(self.profile, self.rng, self.grace)
+        return max(offset, self.last)
 
     def record(self, name: str, offset: int) -> None:
         self.latest[name] = offset

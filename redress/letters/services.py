@@ -141,6 +141,7 @@ def preference_for(case: Case) -> tuple[str, str]:
 @dataclass(frozen=True)
 class RenderedLetter:
     subject: str
+    body_html: str
     html: str
     email_html: str
     text: str
@@ -158,7 +159,8 @@ def letter_render(letter: Letter, *, today: date, sender: User | None) -> Render
     frame = frame_from(context, body.subject, large_print=letter.format == Format.LARGE_PRINT)
     html = letter_html(frame, body.html)
     email_html = letter_html(frame, body.html, for_email=True)
-    return RenderedLetter(body.subject, html, email_html, html_to_text(email_html), context)
+    text = html_to_text(email_html)
+    return RenderedLetter(body.subject, body.html, html, email_html, text, context)
 
 
 def _check_applies(case: Case, kind: LetterKind) -> None:

@@ -52,7 +52,6 @@ ROUTE_LABELS: Mapping[str, str] = {
     Route.UNDECIDED: "Not yet triaged, or withdrawn before triage",
 }
 RULE_LABELS: Mapping[Rule, str] = {
-    Rule.ACK: "Acknowledgement",
     Rule.STAGE1_RESPONSE: "Stage 1 response",
     Rule.STAGE2_RESPONSE: "Stage 2 response (adjudication)",
     Rule.STAGE3_PANEL: "Stage 3 panel meeting",
@@ -63,7 +62,6 @@ RULE_LABELS: Mapping[Rule, str] = {
     Rule.CORPORATE_STAGE2_RESPONSE: "Corporate stage 2 response",
 }
 STATUTORY_RULES = (
-    Rule.ACK,
     Rule.STAGE1_RESPONSE,
     Rule.STAGE2_RESPONSE,
     Rule.STAGE3_PANEL,

@@ -19,7 +19,7 @@ REDACTED = "[removed]"
 PATTERNS = [
     re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),  # email addresses
     re.compile(r"\bCSC-\d{4}-\d+\b", re.IGNORECASE),  # case references
-    re.compile(r"(?<!\w)(\+44\s?|0)(\d[\s-]?){9,10}\d?\b"),  # UK phone numbers
+    re.compile(r"(?<!\w)(?:\+44\s?|0)\d(?:[\s-]?\d){8,10}\b"),  # UK phone numbers
     re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE),  # postcodes
 ]
 

@@ -22,6 +22,7 @@ from redress.domain.facts import CaseFacts, ClockFacts, PointFacts, Route
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.roles import Role
 from redress.domain.rules import Rule
+from redress.domain.workflow import Action
 
 
 def cases_visible_to(user: User, *, today: date | None = None) -> QuerySet[Case]:
@@ -76,9 +77,11 @@ def case_facts(case: Case) -> CaseFacts:
 
     officer = current_in(Role.INVESTIGATING_OFFICER)
     independent = current_in(Role.INDEPENDENT_PERSON)
+    restarts = case.events.filter(action__in=[Action.REOPEN, Action.RESUME]).order_by("-at", "-pk")
     return CaseFacts(
         reference=case.reference,
         received_on=case.received_on,
+        triage_restarted_on=restarts.values_list("on", flat=True).first(),
         running_clocks=running,
         points=points,
         acknowledged_on=last_completed(Rule.ACK),

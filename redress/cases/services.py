@@ -224,6 +224,7 @@ def case_take_action(
         request=_jsonable(request),
         **({"details": _jsonable_value(details)} if details else {}),
         stopped=list(the_plan.stop),
+        lapsed=list(the_plan.lapse),
         started=[{"rule": c.rule, "due": c.due.isoformat()} for c in the_plan.start],
         extended=(
             {"rule": the_plan.extend.rule, "due": the_plan.extend.due.isoformat()}
@@ -235,11 +236,12 @@ def case_take_action(
 
 
 def _apply_clocks(case: Case, the_plan: Plan, request: ActionRequest, action: Action) -> None:
-    normal_stop = not the_plan.transition.stops_all
-    for clock in case.clocks.running().filter(rule__in=the_plan.stop):
+    ending = case.clocks.running().filter(rule__in=the_plan.stop + the_plan.lapse)
+    for clock in ending:
         clock.completed_on = request.on
         clock.stopped_by = action
-        clock.met = request.on <= clock.effective_due_date if normal_stop else None
+        # A lapsed clock (withdrawn, deferred, the complainant's window unused) has no verdict.
+        clock.met = request.on <= clock.effective_due_date if clock.rule in the_plan.stop else None
         clock.save()
     for start in the_plan.start:
         Clock.objects.create(

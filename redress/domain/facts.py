@@ -67,6 +67,8 @@ class PointFacts:
 class CaseFacts:
     reference: str
     received_on: date
+    # The date the case last came back for triage (reopened, or resumed after deferral), if ever.
+    triage_restarted_on: date | None = None
     running_clocks: Mapping[Rule, ClockFacts] = field(default_factory=dict)
     points: tuple[PointFacts, ...] = ()
     acknowledged_on: date | None = None

@@ -188,6 +188,9 @@ class Transition:
     starts: tuple[ClockStart, ...] = ()
     stops: tuple[Rule, ...] = ()
     stops_all: bool = False
+    # Clocks that end here without a verdict: the complainant's window simply ran out or was not
+    # used, which is no deadline of the council's missed or met.
+    lapses: tuple[Rule, ...] = ()
     extends: Rule | None = None
     route: Route | None = None
     roles: frozenset[Role] = field(default_factory=lambda: COMPLAINTS_TEAM)
@@ -368,7 +371,7 @@ def _rows() -> Iterable[Transition]:
         roles=MANAGER,
         guards=(refusal_only_for_late_request(Rule.STAGE2_REQUEST_WINDOW), needs_reason),
     )
-    yield T(Stage.RESPONDED_S1, Action.CLOSE, Stage.CLOSED, stops=(Rule.STAGE2_REQUEST_WINDOW,))
+    yield T(Stage.RESPONDED_S1, Action.CLOSE, Stage.CLOSED, lapses=(Rule.STAGE2_REQUEST_WINDOW,))
 
     # Statutory stage 2: investigating officer and independent person; 25 working days, up to 65
     yield T(
@@ -441,7 +444,7 @@ def _rows() -> Iterable[Transition]:
         roles=MANAGER,
         guards=(refusal_only_for_late_request(Rule.STAGE3_REQUEST_WINDOW), needs_reason),
     )
-    yield T(Stage.S2_ADJUDICATED, Action.CLOSE, Stage.CLOSED, stops=(Rule.STAGE3_REQUEST_WINDOW,))
+    yield T(Stage.S2_ADJUDICATED, Action.CLOSE, Stage.CLOSED, lapses=(Rule.STAGE3_REQUEST_WINDOW,))
 
     # Stage 3 review panel: meets within 30 working days of the request (Reg 19(4)); report in 5
     # (Reg 20(1)); the council's response in 15 (Reg 20(3)). No power to extend: slippage is a
@@ -658,9 +661,12 @@ class Plan:
     """What taking an action does to a case: the functional core's answer to the shell."""
 
     transition: Transition
-    stop: tuple[Rule, ...]
+    stop: tuple[Rule, ...]  # completed now: met if on or before the due date
     start: tuple[ClockToStart, ...]
     extend: ClockExtension | None
+    lapse: tuple[
+        Rule, ...
+    ] = ()  # ended now without a verdict (withdrawal, deferral, window unused)
 
 
 def plan(
@@ -683,13 +689,16 @@ def plan(
         raise GuardFailed(problems)
 
     running = facts.running_clocks
-    stop = (
-        tuple(running)
-        if transition.stops_all
-        else tuple(r for r in transition.stops if r in running)
-    )
+    stop: tuple[Rule, ...]
+    lapse: tuple[Rule, ...]
+    if transition.stops_all:
+        stop, lapse = (), tuple(running)
+    else:
+        stop = tuple(r for r in transition.stops if r in running)
+        lapse = tuple(r for r in transition.lapses if r in running)
     anchor_dates = {
-        Anchor.RECEIVED: facts.received_on,
+        # A reopened or resumed case is triaged afresh: its receipt clocks count from then.
+        Anchor.RECEIVED: facts.triage_restarted_on or facts.received_on,
         Anchor.ACTION: request.on,
         Anchor.ACKNOWLEDGED: request.on if action is Action.ACKNOWLEDGE else facts.acknowledged_on,
         Anchor.CORPORATE_STAGE2_ACKNOWLEDGED: (
@@ -703,7 +712,7 @@ def plan(
         anchor_date = anchor_dates[clock.anchor]
         if not clock.applies(profile) or anchor_date is None:
             continue
-        if clock.rule in running and clock.rule not in stop:
+        if clock.rule in running and clock.rule not in stop + lapse:
             continue
         working_days = working_days_for(clock.rule, profile)
         due = calendar.add_working_days(anchor_date, working_days)
@@ -714,4 +723,4 @@ def plan(
         extended = running[transition.extends]
         due = calendar.add_working_days(extended.anchor_date, request.extend_to_working_days)
         extend = ClockExtension(transition.extends, request.extend_to_working_days, due)
-    return Plan(transition, stop, tuple(start), extend)
+    return Plan(transition, stop, tuple(start), extend, lapse)

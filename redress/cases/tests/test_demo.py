@@ -271,11 +271,6 @@ def test_sign_in_details_before_the_demo_is_loaded_say_how_to_load_it() -> None:
     assert "run `make demo`" in out.getvalue()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Service gap: after REOPEN or RESUME, ACCEPT_STATUTORY anchors the new stage 1 clock "
-    "on the original receipt date (Anchor.RECEIVED), so it starts already overdue",
-)
 def test_a_reopened_complaint_gets_a_fresh_stage1_clock() -> None:
     case = received_case(date(2026, 3, 2))
 
@@ -297,12 +292,6 @@ def test_a_reopened_complaint_gets_a_fresh_stage1_clock() -> None:
     assert clock.due_date > date(2026, 5, 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Service gap: closing a case after the complainant's window has lapsed (as the daily "
-    "sweep always does) records the window clock as met=False, so the case page shows the "
-    "complainant's window as a missed council deadline",
-)
 def test_closing_after_the_complainants_window_lapsed_is_not_a_missed_deadline() -> None:
     case = received_case(date(2026, 3, 2))
     point = case.points.get()

@@ -128,7 +128,7 @@ def test_stage_2_is_reached_only_after_a_stage_1_response_or_an_agreed_direct_ro
 
 def test_every_clock_a_transition_starts_is_stopped_by_a_later_one() -> None:
     started = {c.rule for t in TRANSITIONS.values() for c in t.starts}
-    stopped = {rule for t in TRANSITIONS.values() for rule in t.stops}
+    stopped = {rule for t in TRANSITIONS.values() for rule in (*t.stops, *t.lapses)}
     assert started <= stopped
 
 
@@ -290,7 +290,8 @@ def test_withdrawal_stops_every_running_clock() -> None:
         profile=STATUTORY,
         calendar=CALENDAR,
     )
-    assert set(result.stop) == {Rule.ACK, Rule.STAGE1_RESPONSE}
+    assert result.stop == ()  # no verdict: neither met nor missed
+    assert set(result.lapse) == {Rule.ACK, Rule.STAGE1_RESPONSE}
 
 
 # --- plan(): guards ----------------------------------------------------------------------------
@@ -508,3 +509,28 @@ def test_not_accepting_a_complaint_needs_reasons() -> None:
             profile=STATUTORY,
             calendar=CALENDAR,
         )
+
+
+def test_closing_after_the_complainants_window_ran_out_gives_the_window_no_verdict() -> None:
+    result = plan(
+        Stage.RESPONDED_S1,
+        Action.CLOSE,
+        facts=facts(running_clocks=WINDOW),
+        request=ActionRequest(on=date(2025, 8, 20)),
+        profile=STATUTORY,
+        calendar=CALENDAR,
+    )
+    assert (result.stop, result.lapse) == ((), (Rule.STAGE2_REQUEST_WINDOW,))
+
+
+def test_a_reopened_case_counts_its_receipt_clocks_from_the_reopening() -> None:
+    result = plan(
+        Stage.RECEIVED,
+        Action.ACCEPT_STATUTORY,
+        facts=facts(received_on=date(2025, 12, 1), triage_restarted_on=date(2026, 5, 1)),
+        request=ActionRequest(on=date(2026, 5, 1)),
+        profile=STATUTORY,
+        calendar=CALENDAR,
+    )
+    [clock] = result.start
+    assert (clock.anchor_date, clock.due) == (date(2026, 5, 1), date(2026, 5, 18))

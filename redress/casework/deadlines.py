@@ -14,9 +14,18 @@ from redress.domain.working_days import WorkingCalendar
 
 @dataclass(frozen=True)
 class Status:
-    colour: str  # red, amber, green, grey: the MoJ/GOV.UK tag colour
-    text: str  # "3 working days left", "Overdue by 2 working days"
+    colour: str  # red, amber, green, grey: the GOV.UK tag colour
+    text: str  # "3 working days left", "2 working days late"
     days_left: int | None
+
+    @property
+    def word(self) -> str:
+        """One word for the tag; `text` says how far off the deadline is."""
+        if self.days_left is None:
+            return "No deadline" if self.colour == "grey" else self.text
+        if self.days_left < 0:
+            return "Overdue"
+        return {"red": "Due today", "amber": "Due soon", "green": "On track"}[self.colour]
 
 
 def _days(n: int) -> str:
@@ -28,7 +37,7 @@ def status_of(due: date | None, *, today: date, calendar: WorkingCalendar) -> St
         return Status("grey", "No deadline running", None)
     if due < today:
         late = calendar.working_days_between(due, today)
-        return Status("red", f"Overdue by {_days(max(late, 1))}", -max(late, 1))
+        return Status("red", f"{_days(max(late, 1))} late", -max(late, 1))
     left = calendar.working_days_between(today, due)
     if due == today:
         return Status("red", "Due today", 0)
@@ -76,9 +85,12 @@ def explain_clock(
             f"{clock.extended_due_date:%A %-d %B %Y}{agreed}. Reason: {clock.extension_reason}"
         )
     days = clock.extended_working_days or clock.working_days
+    window = clock.rule in (Rule.STAGE2_REQUEST_WINDOW, Rule.STAGE3_REQUEST_WINDOW)
     status = (
         status_of(clock.effective_due_date, today=today, calendar=calendar)
         if clock.is_running
+        else Status("grey", "Closed", None)
+        if window
         else Status(
             "green" if clock.met else ("grey" if clock.met is None else "red"),
             "Met" if clock.met else ("Stopped" if clock.met is None else "Missed"),

@@ -56,6 +56,46 @@ RULE_LABELS: dict[str, str] = {
     Rule.CORPORATE_STAGE2_RESPONSE: "Corporate stage 2 response",
 }
 
+# Timeline titles for the moves of the procedure: what happened, in the past tense.
+TIMELINE_LABELS: dict[Action, str] = {
+    Action.ACKNOWLEDGE: "Acknowledged",
+    Action.ACCEPT_STATUTORY: "Accepted under the statutory procedure",
+    Action.ACCEPT_STATUTORY_STAGE2: "Accepted straight to stage 2",
+    Action.ACCEPT_CORPORATE: "Accepted under the corporate procedure",
+    Action.NOT_ACCEPT: "Not accepted",
+    Action.REDIRECT: "Redirected to another process",
+    Action.LOG_COMPLIMENT: "Logged as a compliment",
+    Action.LOG_COMMENT: "Logged as a comment",
+    Action.EXTEND_STAGE1: "Stage 1 deadline extended",
+    Action.RESOLVE_STAGE1: "Resolved locally at stage 1",
+    Action.RESPOND_STAGE1: "Stage 1 response sent",
+    Action.REQUEST_STAGE2: "Stage 2 requested",
+    Action.REFUSE_LATE_STAGE2_REQUEST: "Late stage 2 request refused",
+    Action.APPOINT_INVESTIGATORS: "Investigating officer and independent person appointed",
+    Action.AGREE_STATEMENT: "Statement of complaint agreed",
+    Action.START_INVESTIGATION: "Investigation started",
+    Action.EXTEND_STAGE2: "Stage 2 deadline extended",
+    Action.RECEIVE_REPORTS: "Investigation reports received",
+    Action.ADJUDICATE: "Adjudication sent",
+    Action.REQUEST_STAGE3: "Review panel requested",
+    Action.REFUSE_LATE_STAGE3_REQUEST: "Late review panel request refused",
+    Action.CONVENE_PANEL: "Review panel convened",
+    Action.HOLD_PANEL: "Review panel met",
+    Action.ISSUE_PANEL_REPORT: "Panel's report received",
+    Action.ISSUE_LA_RESPONSE: "Council's response to the panel sent",
+    Action.EXTEND_CORPORATE_STAGE1: "Corporate stage 1 deadline extended",
+    Action.RESPOND_CORPORATE_STAGE1: "Corporate stage 1 response sent",
+    Action.REQUEST_CORPORATE_STAGE2: "Corporate stage 2 requested",
+    Action.ACKNOWLEDGE_CORPORATE_STAGE2: "Corporate stage 2 acknowledged",
+    Action.EXTEND_CORPORATE_STAGE2: "Corporate stage 2 deadline extended",
+    Action.RESPOND_CORPORATE_STAGE2: "Corporate stage 2 response sent",
+    Action.WITHDRAW: "Withdrawn",
+    Action.DEFER: "Deferred",
+    Action.RESUME: "Resumed",
+    Action.CLOSE: "Closed",
+    Action.REOPEN: "Reopened",
+}
+
 # Timeline titles for events that are not moves of the procedure.
 EVENT_LABELS: dict[str, str] = {
     "receive": "Complaint received",
@@ -84,7 +124,7 @@ EVENT_LABELS: dict[str, str] = {
 
 def event_label(action: str) -> str:
     if action in Action.__members__.values():
-        return ACTION_LABELS[Action(action)].removeprefix("Record ").capitalize()
+        return TIMELINE_LABELS[Action(action)]
     return EVENT_LABELS.get(action, action.replace("_", " ").capitalize())
 
 

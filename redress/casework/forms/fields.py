@@ -27,10 +27,9 @@ class DateWidget(forms.MultiWidget):
 
 
 class GovDateField(forms.MultiValueField):
-    template_name = "forms/date.html"
-
     def __init__(self, *, what: str, **kwargs: Any) -> None:
         self.what = what
+        kwargs.setdefault("template_name", "forms/date.html")
         parts = tuple(forms.CharField(required=False) for _ in range(3))
         super().__init__(parts, widget=DateWidget(), require_all_fields=False, **kwargs)
 

@@ -10,7 +10,7 @@ from redress.cases.services import case_record_view
 from redress.casework.access import CASE_READERS, RESTRICTED_READERS
 from redress.casework.actions import offered_actions
 from redress.casework.deadlines import explain_clock, status_of
-from redress.casework.labels import event_label
+from redress.casework.labels import event_label, rule_label
 from redress.casework.records import offered_records
 from redress.core.calendar import working_calendar
 from redress.core.council import profile_named
@@ -62,5 +62,6 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "restricted": restricted,
             "today": today,
             "stage_labels": {s.value: s.label for s in Stage},
+            "rule_label": rule_label,
         },
     )

@@ -239,7 +239,11 @@ class Reminder(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["key", "recipient_email"], name="one_reminder_each")
         ]
-        indexes = [models.Index(fields=["swept_on"])]
+        indexes = [
+            models.Index(fields=["swept_on"]),
+            models.Index(fields=["clock", "kind", "due_on"], name="reminder_about_clock"),
+            models.Index(fields=["action_item", "kind", "due_on"], name="reminder_about_action"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key} to {self.recipient_email}"

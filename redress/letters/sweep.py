@@ -21,6 +21,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
 
 from redress.accounts.models import User
 from redress.cases.models import ActionPlanItem, Case, Clock
@@ -146,12 +147,29 @@ def _in_days(today: date, due: date) -> str:
     return "missed"
 
 
+def _reminded(field: str, kind: str, due: str) -> Exists:
+    """Whether a reminder of `kind` about this row and its due date has been sent already."""
+    return Exists(
+        Reminder.objects.filter(**{field: OuterRef("pk"), "kind": kind, "due_on": OuterRef(due)})
+    )
+
+
 def _collect_deadlines(collector: Collector, today: date, horizon: date) -> None:
     clocks = (
         Clock.objects.running()
         .with_effective_due()
         .filter(effective_due__lte=horizon)
         .exclude(rule__in=list(WINDOWS))
+        # Already reminded about this due date: nothing new to say (keeps a daily rerun cheap).
+        .annotate(
+            told_soon=_reminded("clock", "due_soon", "effective_due"),
+            told_breach=_reminded("clock", "breached", "effective_due"),
+            told_manager=_reminded("clock", "breach_for_manager", "effective_due"),
+        )
+        .filter(
+            Q(effective_due__gte=today, told_soon=False)
+            | Q(effective_due__lt=today) & (Q(told_breach=False) | Q(told_manager=False))
+        )
         .select_related("case", "case__assigned_to")
         .order_by("effective_due", "pk")
     )
@@ -185,6 +203,11 @@ def _collect_deadlines(collector: Collector, today: date, horizon: date) -> None
 def _collect_actions(collector: Collector, today: date, horizon: date) -> None:
     items = (
         ActionPlanItem.objects.filter(status=ActionPlanItem.Status.OPEN, due_on__lte=horizon)
+        .annotate(
+            told_soon=_reminded("action_item", "action_due_soon", "due_on"),
+            told_overdue=_reminded("action_item", "action_overdue", "due_on"),
+        )
+        .filter(Q(due_on__gte=today, told_soon=False) | Q(due_on__lt=today, told_overdue=False))
         .select_related("case", "owner")
         .order_by("due_on", "pk")
     )

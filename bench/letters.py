@@ -1,0 +1,249 @@
+"""Letters and the daily sweep at scale, on PostgreSQL.
+
+1. The sweep over 1,000,000 running clocks: ~111,000 open cases with nine council deadlines each,
+   due dates spread from a month overdue to a year ahead, 50 assignees, some open actions. The
+   first run queues every reminder (a backlog nobody has been told about: the worst case); the
+   second is the steady state (nothing new, so it only has to look). Target: the steady-state
+   sweep within 60 s, the first within 300 s.
+2. PDF letters rendered per second (the two-page stage 2 adjudication, tagged PDF/UA-1).
+   Target: at least 2 per second on one core (each is laid out three times: "Page N of M" and the
+   running reference need the page count).
+
+It runs in a child process against its own database, `redress_bench_letters`, created and dropped
+here (`BENCH_POSTGRES_URL` names the server; default the local one). Cases and clocks are made
+with set-based SQL, not the services: this measures the sweep, not the loading. Auto-closure sends
+a PDF letter per case, so it is measured by the PDF rate, not repeated here.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+DATABASE = "redress_bench_letters"
+CASES = 111_112
+ASSIGNEES = 50
+RULES = (
+    "ack",
+    "stage1.response",
+    "stage2.response",
+    "stage3.panel",
+    "stage3.panel_report",
+    "stage3.la_response",
+    "corporate.stage1.response",
+    "corporate.stage2.ack",
+    "corporate.stage2.response",
+)
+TODAY = date(2026, 6, 30)
+PDFS = 40
+TIMEOUT_SECONDS = 1800
+
+
+def run() -> list[str]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"{SERVER}/{DATABASE}",
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "DJANGO_DEBUG": "false",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "REDRESS_COUNCIL_PROFILE": "statutory",
+    }
+    try:
+        child = subprocess.run(
+            [sys.executable, "-m", "bench.letters"],
+            cwd=Path(__file__).resolve().parents[1],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
+        )
+    except subprocess.TimeoutExpired:
+        return [f"FAIL: gave up after {TIMEOUT_SECONDS} s"]
+    lines = [line for line in child.stdout.splitlines() if line.startswith("  ")]
+    if child.returncode != 0:
+        return [*(line.strip() for line in lines), f"FAIL: {child.stderr.strip()[-800:]}"]
+    return [line.strip() for line in lines]
+
+
+def _admin(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(sql)
+
+
+def _fill_sql(table: str, given: dict[str, str], cursor: object) -> tuple[str, str]:
+    """Column list and values for an INSERT ... SELECT: `given` plus a harmless value for every
+    other NOT NULL column (Django defaults live in Python, not in the database)."""
+    cursor.execute(  # type: ignore[attr-defined]
+        "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+        "WHERE table_name = %s AND column_default IS NULL AND is_identity = 'NO'",
+        [table],
+    )
+    fallback = {"boolean": "false", "date": f"'{TODAY}'", "jsonb": "'{}'"}
+    columns, values = list(given), list(given.values())
+    for name, kind, nullable in cursor.fetchall():  # type: ignore[attr-defined]
+        if name in given or nullable == "YES":
+            continue
+        columns.append(name)
+        if kind.startswith("timestamp"):
+            values.append("now()")
+        elif kind in ("integer", "bigint", "smallint"):
+            values.append("0")
+        else:
+            values.append(fallback.get(kind, "''"))
+    return ", ".join(columns), ", ".join(values)
+
+
+def _load() -> tuple[int, float]:
+    from django.contrib.auth.hashers import make_password
+    from django.db import connection
+
+    from redress.accounts.models import User, role_group
+    from redress.domain.roles import Role
+
+    started = time.perf_counter()
+    password = make_password(None)
+    officers = User.objects.bulk_create(
+        User(username=f"officer{i}", email=f"officer{i}@council.example", password=password)
+        for i in range(ASSIGNEES)
+    )
+    group = role_group(Role.COMPLAINTS_OFFICER)
+    group.user_set.add(*officers)
+    manager = User.objects.create(
+        username="manager", email="manager@council.example", password=password
+    )
+    manager.groups.add(role_group(Role.COMPLAINTS_MANAGER))
+    first_officer = officers[0].pk
+    with connection.cursor() as cursor:
+        columns, values = _fill_sql(
+            "cases_case",
+            {
+                "reference": "'CSC-B-' || lpad(n::text, 7, '0')",
+                "route": "'statutory'",
+                "stage": "'stat_s1'",
+                "profile": "'statutory'",
+                "received_on": f"date '{TODAY}' - (n % 400)",
+                "channel": "'email'",
+                "summary": "'Bench case'",
+                "assigned_to_id": f"{first_officer} + (n % {ASSIGNEES})",
+            },
+            cursor,
+        )
+        cursor.execute(
+            f"INSERT INTO cases_case ({columns}) "
+            f"SELECT {values} FROM generate_series(1, {CASES}) AS n"
+        )
+        rules = "ARRAY[" + ", ".join(f"'{rule}'" for rule in RULES) + "]"
+        # Due dates from 30 days overdue to 400 ahead, scattered so neighbours differ.
+        due = f"date '{TODAY}' - 30 + ((c.id * 7919 + r.i * 104729) % 431)::int"
+        columns, values = _fill_sql(
+            "cases_clock",
+            {
+                "case_id": "c.id",
+                "rule": f"({rules})[r.i]",
+                "anchor_type": "'action'",
+                "anchor_date": f"{due} - 14",
+                "working_days": "10",
+                "due_date": due,
+            },
+            cursor,
+        )
+        cursor.execute(
+            f"INSERT INTO cases_clock ({columns}) SELECT {values} FROM cases_case c "
+            f"CROSS JOIN generate_series(1, {len(RULES)}) AS r(i)"
+        )
+        columns, values = _fill_sql(
+            "cases_actionplanitem",
+            {
+                "case_id": "c.id",
+                "description": "'Bench action'",
+                "owner_id": "c.assigned_to_id",
+                "due_on": f"date '{TODAY}' - 10 + (c.id % 200)::int",
+                "status": "'open'",
+            },
+            cursor,
+        )
+        cursor.execute(
+            f"INSERT INTO cases_actionplanitem ({columns}) SELECT {values} "
+            "FROM cases_case c WHERE c.id % 10 = 0"
+        )
+        cursor.execute("ANALYZE")
+        cursor.execute("SELECT count(*) FROM cases_clock WHERE completed_on IS NULL")
+        clocks = cursor.fetchone()[0]
+    return clocks, time.perf_counter() - started
+
+
+def _pdf_rate() -> tuple[float, int]:
+    from redress.letters.catalogue import LETTERS
+    from redress.letters.merge import sample_context
+    from redress.letters.rendering import frame_from, letter_html, letter_pdf, render_body
+
+    kind = LETTERS["stage2_adjudication"]
+    context = sample_context()
+    body = render_body(kind.subject, kind.source(), context)
+    letter_pdf(letter_html(frame_from(context, body.subject, False), body.html))  # warm up
+    started = time.perf_counter()
+    size = 0
+    for _ in range(PDFS):
+        body = render_body(kind.subject, kind.source(), context)
+        size = len(letter_pdf(letter_html(frame_from(context, body.subject, False), body.html)))
+    return PDFS / (time.perf_counter() - started), size
+
+
+def child() -> None:
+    _admin(f"DROP DATABASE IF EXISTS {DATABASE}")
+    _admin(f"CREATE DATABASE {DATABASE}")
+    try:
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        from redress.letters.models import Reminder
+        from redress.letters.sweep import sweep
+
+        call_command("migrate", verbosity=0)
+        clocks, load_seconds = _load()
+        print(f"  loaded {clocks:,} running clocks on {CASES:,} cases in {load_seconds:.0f} s")
+
+        started = time.perf_counter()
+        first = sweep(today=TODAY)
+        first_seconds = time.perf_counter() - started
+        reminders = Reminder.objects.count()
+        started = time.perf_counter()
+        second = sweep(today=TODAY)
+        second_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        next_day = sweep(today=TODAY + timedelta(days=1))
+        next_day_seconds = time.perf_counter() - started
+        print(
+            f"  sweep, first run (whole backlog): {first_seconds:.1f} s, {reminders:,} reminders "
+            f"in {first.emails} emails"
+        )
+        print(f"  sweep, run again the same day: {second_seconds:.1f} s, {second.emails} emails")
+        print(
+            f"  sweep, next day: {next_day_seconds:.1f} s, "
+            f"{sum(next_day.counts.values()):,} new reminders in {next_day.emails} emails"
+        )
+        rate, size = _pdf_rate()
+        load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+        print(f"  machine load average while measuring (1, 5, 15 min): {load}")
+        print(f"  PDF letters: {rate:.1f} per second ({size / 1024:.0f} KiB each, PDF/UA-1)")
+        ok = second_seconds <= 60 and first_seconds <= 300 and rate >= 2 and second.emails == 0
+        print(
+            f"  {'PASS' if ok else 'FAIL'}: targets: steady-state sweep <= 60 s, first sweep "
+            "<= 300 s, nothing sent twice, >= 2 PDF letters per second"
+        )
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        _admin(f"DROP DATABASE IF EXISTS {DATABASE}")
+
+
+if __name__ == "__main__":
+    child()

@@ -371,48 +371,116 @@ IP_DISAGREES = "I consider the evidence supports a different finding on this poi
 @dataclass(frozen=True)
 class Recommendation:
     text: str
-    practice_change: str = ""  # "you said, we did"
+    practice_change: str = ""  # "you said, we did", once the action is done
 
 
-IO_RECOMMENDATIONS = (
-    Recommendation("Apologise in writing for the delays the investigation found."),
-    Recommendation("Review the child's plan with the family within 20 working days."),
-    Recommendation(
-        "Remind every social worker in the team to return calls within two working days.",
-        "You said your calls were not returned: the team now has a duty line and a two-day "
-        "call-back standard, checked each month.",
+R = Recommendation
+# What investigators, responding managers and panels recommend, by the theme of the point it is
+# about, so that a recommendation fits the complaint it answers.
+RECOMMENDATIONS_BY_THEME: dict[str, tuple[Recommendation, ...]] = {
+    "Communication": (
+        R(
+            "Remind everyone in the team to return calls within two working days.",
+            "You said your calls were not returned: the team now has a duty line and a two-day "
+            "call-back standard, checked each month.",
+        ),
     ),
-    Recommendation(
-        "Correct the assessment and add the complainant's own account to the record.",
-        "You said your views were missing from assessments: every assessment now has a 'what the "
-        "family told us' section.",
+    "Contact": (
+        R(
+            "Tell parents the same day when contact is cancelled, with the reason and a new date.",
+            "You said contact was cancelled without explanation: parents now get a same-day call "
+            "and a letter giving the reason and the new date.",
+        ),
     ),
-    Recommendation(
-        "Give the team refresher training on recording, and audit a sample of records.",
-        "You said our records were wrong: the team has had recording training and managers now "
-        "check a sample of records every month.",
+    "Delay": (
+        R(
+            "Set a timescale for decisions on requests for support and report on it monthly.",
+            "You said decisions took too long: requests for support now have a 20-working-day "
+            "target, reported to the service manager every month.",
+        ),
     ),
-    Recommendation(
-        "Make sure pathway plans are reviewed at least every six months.",
-        "You said your pathway plan was out of date: reviews are now tracked on a monthly report "
-        "to the service manager.",
+    "Assessment quality": (
+        R(
+            "Correct the assessment and add the complainant's own account to the record.",
+            "You said your views were missing from assessments: every assessment now has a 'what "
+            "the family told us' section.",
+        ),
     ),
-    Recommendation(
-        "Write to parents within a day whenever contact is cancelled, giving the reason.",
-        "You said contact was cancelled without explanation: parents now get a same-day call and a "
-        "letter giving the reason and the new date.",
+    "Recording": (
+        R(
+            "Give the team refresher training on recording, and audit a sample of records.",
+            "You said our records were wrong: the team has had recording training and managers "
+            "now check a sample of records every month.",
+        ),
     ),
+    "Care planning": (
+        R(
+            "Review the plan with the young person and make sure it is reviewed every six months.",
+            "You said your plan was out of date: plan reviews are now tracked on a monthly report "
+            "to the service manager.",
+        ),
+    ),
+    "Financial support": (
+        R(
+            "Pay what is owed, with a written explanation of how it was worked out.",
+            "You said payments were wrong: a second officer now checks every change to an "
+            "allowance before it is made.",
+        ),
+    ),
+    "Staff conduct": (
+        R("Discuss the complainant's experience with the member of staff in supervision."),
+    ),
+    "Placement": (
+        R(
+            "Review how placement moves are planned, so that parents are consulted beforehand.",
+            "You said you were not told before your child moved: placement moves now need a "
+            "record of the parents' views unless it is an emergency.",
+        ),
+    ),
+    "Service quality": (
+        R(
+            "Provide the support agreed in the plan, and confirm in writing when it will start.",
+            "You said agreed support never started: plans now name who arranges each service "
+            "and by when, and managers check it at supervision.",
+        ),
+    ),
+    "Information sharing": (
+        R(
+            "Remind staff of the information-sharing procedure and record every consent decision.",
+            "You said your information was shared without consent: consent decisions are now "
+            "recorded on the case file before anything is shared.",
+        ),
+    ),
+    "Staff changes": (
+        R(
+            "Introduce any new social worker to the family in person, with a handover visit.",
+            "You said you kept getting new social workers: every change now starts with a joint "
+            "handover visit.",
+        ),
+    ),
+    "Accommodation": (
+        R("Review the young person's accommodation with them within 20 working days."),
+    ),
+    "Decisions": (
+        R(
+            "Explain decisions in writing, with how to ask for them to be looked at again.",
+            "You said decisions were not explained: decision letters now give the reasons and how "
+            "to ask for a review.",
+        ),
+    ),
+}
+IO_RECOMMENDATIONS = (  # whatever the complaint was about
+    R("Apologise in writing for the failings the investigation found."),
+    R("Share the learning from this investigation with every team manager in the service."),
 )
+STAGE1_COMMITMENTS = (R("Arrange a meeting with the team manager to agree what happens next."),)
 PANEL_RECOMMENDATIONS = (
-    Recommendation("Offer the complainant a meeting with the head of service."),
-    Recommendation(
-        "Review how placement moves are planned, so that parents are consulted beforehand.",
-        "You said you were not told before your child moved: placement moves now need a record of "
-        "the parents' views unless it is an emergency.",
-    ),
-    Recommendation("Make a further payment of £250 for the distress the delays caused."),
-    Recommendation("Commission an independent review of how contact cancellations are handled."),
+    R("Offer the complainant a meeting with the head of service."),
+    R("Make a further payment of £250 for the distress the delays caused."),
+    R("Report progress on the action plan to the panel chair within three months."),
 )
+del R
+ACCEPTANCE_REASON = "The council agrees: it is in the action plan, with an owner and a date."
 REJECTION_REASONS = (
     "The stage 2 remedy already puts right the injustice the panel identified.",
     "An independent review would repeat the audit already under way; the council will share that "
@@ -440,6 +508,12 @@ OMBUDSMAN_SUMMARIES = {
 # "You said, we did": the practice change an action brought about, by the recommendation's text.
 PRACTICE_CHANGES = {
     recommendation.text: recommendation.practice_change
-    for recommendation in (*IO_RECOMMENDATIONS, *PANEL_RECOMMENDATIONS, *OMBUDSMAN_RECOMMENDATIONS)
+    for recommendation in (
+        *(r for themed in RECOMMENDATIONS_BY_THEME.values() for r in themed),
+        *IO_RECOMMENDATIONS,
+        *STAGE1_COMMITMENTS,
+        *PANEL_RECOMMENDATIONS,
+        *OMBUDSMAN_RECOMMENDATIONS,
+    )
     if recommendation.practice_change
 }

@@ -24,7 +24,7 @@ from redress.core.council import active_profile
 from redress.domain.profiles import CouncilProfile
 from redress.domain.roles import Role
 
-DEFAULT_CASES = 320  # a year of a mid-sized council's children's social care complaints
+DEFAULT_CASES = 300  # a year of a mid-sized council's children's social care complaints
 DEFAULT_SEED = 1989  # the Children Act
 
 

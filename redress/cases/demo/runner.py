@@ -116,7 +116,15 @@ REASONS: dict[Action, tuple[str, ...]] = {
     Action.EXTEND_CORPORATE_STAGE1: text.EXTENSIONS["corporate"],
     Action.EXTEND_CORPORATE_STAGE2: text.EXTENSIONS["corporate"],
 }
-SWEPT_WINDOWS = {Rule.STAGE2_REQUEST_WINDOW: "stage 2", Rule.STAGE3_REQUEST_WINDOW: "stage 3"}
+# The responses whose windows the daily sweep closes: the window's length, and what it is for.
+SWEPT_WINDOWS: dict[Action, tuple[Callable[[CouncilProfile], int], str]] = {
+    Action.RESPOND_STAGE1: (lambda p: p.stage2.request_window_working_days, "stage 2"),
+    Action.ADJUDICATE: (lambda p: p.stage3.request_window_working_days, "stage 3"),
+    Action.RESPOND_CORPORATE_STAGE1: (
+        lambda p: p.corporate.stage2_request_window_working_days,
+        "stage 2",
+    ),
+}
 TRIAGE = frozenset(
     {
         Action.ACCEPT_STATUTORY,
@@ -155,10 +163,25 @@ class CasePlan:
     independent_person: str = ""
     panel: tuple[str, ...] = ()
     findings: dict[FindingStage, dict[int, Finding]] = field(default_factory=dict)
+    themes: list[str] = field(default_factory=list)  # of the points, as the case goes on
     triaged: bool = False
 
     def describe(self) -> str:
         return f"demo case {self.number} ('{self.scenario.name}')"
+
+    def choose(
+        self, count: int, general: tuple[text.Recommendation, ...], *, themed_first: bool = True
+    ) -> list[text.Recommendation]:
+        """`count` recommendations: about the case's themes, then general ones (or the other
+        way round)."""
+        themed = [
+            recommendation
+            for theme in dict.fromkeys(self.themes)
+            for recommendation in text.RECOMMENDATIONS_BY_THEME.get(theme, ())
+        ]
+        pools = [self.rng.sample(themed, k=len(themed)), self.rng.sample(general, k=len(general))]
+        ordered = pools[0] + pools[1] if themed_first else pools[1][:1] + pools[0] + pools[1][1:]
+        return list(dict.fromkeys(ordered))[:count]
 
     def any_fault(self, stage: FindingStage) -> bool:
         return any(finding in FAULT for finding in self.findings.get(stage, {}).values())
@@ -211,7 +234,9 @@ def plan_case(
     ):
         received_at = received_at + timedelta(days=1)
         content = replace(content, complaint=replace(content.complaint, received_at=received_at))
-    return CasePlan(number, scenario, rng, content, received_at, steps, today)
+    plan = CasePlan(number, scenario, rng, content, received_at, steps, today)
+    plan.themes = list(content.themes)
+    return plan
 
 
 def plan_year(
@@ -342,8 +367,8 @@ class Runner:
             by=self.manager,
             on=case.received_on,
         )
-        for point, theme in zip(case.points.order_by("number"), plan.content.themes, strict=True):
-            unserviced.point_set_theme(point=point, theme=theme)
+        points = case.points.order_by("number").values_list("pk", flat=True)
+        unserviced.points_set_themes(themes=dict(zip(points, plan.content.themes, strict=True)))
         if plan.content.advocate:
             unserviced.case_appoint_advocate(
                 case_id=case.pk, advocate=self.user(plan.content.advocate), on=case.received_on
@@ -376,7 +401,7 @@ class Runner:
             findings = self.findings(plan, planned, FINDINGS_WITH[action])
         elif action is Action.WITHDRAW:
             findings = self.withdrawn(plan)
-        details = self.details(plan, planned, action)  # before the request picks a panel
+        details = self.details(plan, planned, action, on)  # before the request picks a panel
         request = self.request(plan, planned, action, on)
         case_take_action(
             case_id=plan.case_id,
@@ -392,7 +417,7 @@ class Runner:
         rng = plan.rng
         reason = planned.reason or (rng.choice(REASONS[action]) if action in REASONS else "")
         if planned.by_sweep:
-            reason = self.sweep_reason(plan)
+            reason = self.sweep_reason(plan, on)
         options: dict[str, object] = {}
         extends = transition_of(action).extends
         if extends is not None:
@@ -429,32 +454,59 @@ class Runner:
             options["panel"] = tuple(self.user(name).as_person() for name in plan.panel)
         return ActionRequest(on=on, reason=reason, **options)  # type: ignore[arg-type]
 
-    def sweep_reason(self, plan: CasePlan) -> str:
-        """What the daily sweep writes when it closes a case whose window lapsed."""
-        case = Case.objects.get(pk=plan.case_id)
-        if case.stage == Stage.CORP_S1_RESPONDED:
-            responded = case.events.filter(action=Action.RESPOND_CORPORATE_STAGE1).latest("pk")
-            window = self.profile.corporate.stage2_request_window_working_days
-            last_day = self.calendar.add_working_days(responded.on, window)
-            next_stage = "stage 2"
-        else:
-            clock = case.clocks.running().get(rule__in=list(SWEPT_WINDOWS))
-            last_day, next_stage = clock.effective_due_date, SWEPT_WINDOWS[clock.rule]
+    def panel_date(self, plan: CasePlan, planned: Step, on: date) -> dict[str, object]:
+        """When the panel will meet, as the convening form records it: the day it is held, unless
+        it is rearranged first or has not met by today (then booked for its deadline); and why,
+        when that is after the deadline (Reg 19(4) has no power to extend)."""
+        deadline = (
+            Clock.objects.running()
+            .get(case_id=plan.case_id, rule=Rule.STAGE3_PANEL)
+            .effective_due_date
+        )
+        index = next(i for i, (day, step) in enumerate(plan.steps) if step is planned and day == on)
+        following = (
+            (day, step.do)
+            for day, step in plan.steps[index + 1 :]
+            if step.do in {Action.CONVENE_PANEL, Action.HOLD_PANEL}
+        )
+        day, then = next(following, (None, None))
+        panel_on = day if then is Action.HOLD_PANEL and day is not None else max(deadline, on)
+        details: dict[str, object] = {"panel_on": panel_on}
+        if panel_on > deadline:
+            details["breach_reason"] = text.PANEL_SLIPPED
+        return details
+
+    def sweep_reason(self, plan: CasePlan, on: date) -> str:
+        """What the daily sweep writes when it closes a case whose window lapsed: the window ran
+        from the latest response before today (domain §2.4, §2.5, §2.9)."""
+        answered, response = max(
+            (day, planned.do)
+            for day, planned in plan.steps
+            if planned.do in SWEPT_WINDOWS and day <= on
+        )
+        window, next_stage = SWEPT_WINDOWS[Action(response)]
+        last_day = self.calendar.add_working_days(answered, window(self.profile))
         return (
             f"No request for {next_stage} was received by {last_day:%-d %B %Y}, the last day to "
             "ask; closed by the daily sweep after the grace period."
         )
 
-    def details(self, plan: CasePlan, planned: Step, action: Action) -> dict[str, object]:
+    def details(self, plan: CasePlan, planned: Step, action: Action, on: date) -> dict[str, object]:
         """What the action records beyond its request (see `case_take_action`)."""
         rng = plan.rng
-        if action is Action.APPOINT_INVESTIGATORS and rng.random() < 0.2:
-            return {"conflicts_of_interest": {Role.INDEPENDENT_PERSON: text.CONFLICT_DECLARED}}
-        if action is Action.CONVENE_PANEL and plan.panel:  # rearranged: the panel will be late
-            return {"breach_reason": text.PANEL_SLIPPED}
+        if action is Action.APPOINT_INVESTIGATORS:  # each declares any conflict ("": none)
+            declared = text.CONFLICT_DECLARED if rng.random() < 0.2 else ""
+            return {
+                "conflicts_of_interest": {
+                    Role.INVESTIGATING_OFFICER.value: "",
+                    Role.INDEPENDENT_PERSON.value: declared,
+                }
+            }
+        if action is Action.CONVENE_PANEL:
+            return self.panel_date(plan, planned, on)
         if action is Action.ISSUE_PANEL_REPORT:
             count = planned.recommendations or rng.randint(1, 3)
-            chosen = rng.sample(text.PANEL_RECOMMENDATIONS, k=count)
+            chosen = plan.choose(count, text.PANEL_RECOMMENDATIONS, themed_first=False)
             return {"recommendations": [recommendation.text for recommendation in chosen]}
         if action is Action.ISSUE_LA_RESPONSE:
             pending = list(
@@ -468,7 +520,7 @@ class Runner:
             return {
                 "decisions": {
                     pk: (
-                        (Recommendation.Decision.ACCEPTED, "")
+                        (Recommendation.Decision.ACCEPTED, text.ACCEPTANCE_REASON)
                         if index < len(pending) - rejected
                         else (Recommendation.Decision.REJECTED, rng.choice(text.REJECTION_REASONS))
                     )
@@ -512,7 +564,7 @@ class Runner:
                 by=self.manager,
                 on=on,
             )
-        if plan.rng.random() < 0.25:
+        if plan.rng.random() < 0.15:
             case_add_note(
                 case_id=plan.case_id,
                 text=plan.rng.choice(text.TRIAGE_NOTES),
@@ -579,18 +631,18 @@ class Runner:
             by=by,
             on=on,
         )
-        unserviced.point_set_theme(point=point, theme=theme)
+        unserviced.points_set_themes(themes={point.pk: theme})
+        plan.themes.append(theme)
 
     # What follows a decision: the independent person's views, recommendations, actions, remedies
     def after(self, plan: CasePlan, planned: Step, action: Action, on: date) -> None:
         rng = plan.rng
         if action in {Action.RESPOND_STAGE1, Action.RESPOND_CORPORATE_STAGE1}:
-            if plan.any_fault(FINDINGS_WITH[action]):
-                if rng.random() < 0.5:
-                    self.remedy(plan, Remedy.Kind.APOLOGY, on, by=self.actor(plan, action))
-                if rng.random() < 0.25:
-                    [chosen] = rng.sample(text.IO_RECOMMENDATIONS, k=1)
-                    self.recommend(plan, Recommendation.Source.STAGE1, chosen, on)
+            # An apology at stage 1 is part of the response letter; some responses also commit
+            # the service to a change.
+            if plan.any_fault(FINDINGS_WITH[action]) and rng.random() < 0.25:
+                [chosen] = plan.choose(1, text.STAGE1_COMMITMENTS)
+                self.recommend(plan, Recommendation.Source.STAGE1, chosen, on)
         elif action is Action.RECEIVE_REPORTS:
             self.independent_views(plan, on)
             count = planned.recommendations
@@ -598,7 +650,7 @@ class Runner:
                 count = (
                     rng.randint(1, 3) if plan.any_fault(FindingStage.STAGE2_INVESTIGATION) else 0
                 )
-            for chosen in rng.sample(text.IO_RECOMMENDATIONS, k=count):
+            for chosen in plan.choose(count, text.IO_RECOMMENDATIONS):
                 recommendation_add(
                     case_id=plan.case_id,
                     source=Recommendation.Source.INVESTIGATING_OFFICER,
@@ -658,7 +710,9 @@ class Runner:
                     if accepted
                     else Recommendation.Decision.REJECTED
                 ),
-                reasons="" if accepted else plan.rng.choice(text.REJECTION_REASONS),
+                reasons=(
+                    text.ACCEPTANCE_REASON if accepted else plan.rng.choice(text.REJECTION_REASONS)
+                ),
                 by=by,
                 on=on,
             )
@@ -674,7 +728,7 @@ class Runner:
         recommendation = recommendation_decide(
             recommendation_id=recommendation.pk,
             decision=Recommendation.Decision.ACCEPTED,
-            reasons="",
+            reasons=text.ACCEPTANCE_REASON,
             by=by,
             on=on,
         )

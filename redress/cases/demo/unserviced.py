@@ -4,7 +4,7 @@ Everything else the demo does goes through the services. These functions are the
 writes it makes; each is a gap in the services, and each should become a call to a service once
 one exists. Neither writes a `CaseEvent`, because no service defines what that event should say.
 
-- `point_set_theme`: a complaint point's learning theme (`ComplaintPoint.theme`, domain §4.2,
+- `points_set_themes`: a complaint point's learning theme (`ComplaintPoint.theme`, domain §4.2,
   annual-report table 6). `case_receive` and `point_add` take the point's text only.
 - `case_appoint_advocate`: appointing an external advocate to a case (s.26A; domain §1.2), so that
   they can see it, and `Case.advocate_involved` (annual-report table 8). The services appoint
@@ -18,10 +18,10 @@ from redress.cases.models import Case, ComplaintPoint
 from redress.domain.roles import Role
 
 
-def point_set_theme(*, point: ComplaintPoint, theme: str) -> None:
-    """Gap: no service records a point's theme."""
-    point.theme = theme
-    point.save(update_fields=["theme"])
+def points_set_themes(*, themes: dict[int, str]) -> None:
+    """Gap: no service records a point's theme. `themes` maps a point's id to its theme."""
+    points = [ComplaintPoint(pk=pk, theme=theme) for pk, theme in themes.items()]
+    ComplaintPoint.objects.bulk_update(points, ["theme"])
 
 
 def case_appoint_advocate(*, case_id: int, advocate: User, on: date) -> None:

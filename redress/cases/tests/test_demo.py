@@ -271,6 +271,10 @@ def test_sign_in_details_before_the_demo_is_loaded_say_how_to_load_it() -> None:
     assert "run `make demo`" in out.getvalue()
 
 
+# Regression tests for two service gaps the demo found (fixed in 072c43b): the demo's reopened and
+# resumed cases, and every case the sweep closes, rely on them.
+
+
 def test_a_reopened_complaint_gets_a_fresh_stage1_clock() -> None:
     case = received_case(date(2026, 3, 2))
 

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.urls import NoReverseMatch, reverse
 
 from redress.accounts.models import User
 from redress.cases.demo.people import DEMO_PASSWORD, STAFF
@@ -12,24 +13,36 @@ SITE = "http://127.0.0.1:8000/"
 ADMIN = "http://127.0.0.1:8000/admin/"
 
 
+def staff_sign_in() -> str:
+    try:
+        return SITE.rstrip("/") + reverse("casework:sign_in")
+    except NoReverseMatch:  # the staff screens are not installed
+        return ADMIN
+
+
 class Command(BaseCommand):
     help = "Print the demo site's addresses and the demo accounts with their roles and password."
 
     def handle(self, *args: Any, **options: Any) -> None:
         write = self.stdout.write
-        write(f"Redress is at {SITE}")
-        write(f"The Django admin is at {ADMIN}")
-        loaded = set(
+        write(f"Redress:          {SITE}")
+        write(f"Staff sign-in:    {staff_sign_in()}")
+        write(f"The Django admin: {ADMIN}")
+        present = set(
             User.objects.filter(username__in=[p.username for p in STAFF]).values_list(
                 "username", flat=True
             )
         )
-        people = [person for person in STAFF if person.username in loaded]
+        people = [person for person in STAFF if person.username in present]
         if not people:
             write("No demo accounts yet: run `make demo` (manage.py load_demo) to create them.")
             return
         write("")
         write(f"Every demo account's password is: {DEMO_PASSWORD}")
+        write(
+            "Signing in also needs a code from an authenticator app: the first time each account "
+            "signs in, it shows a QR code to set one up."
+        )
         write("")
         width = max(len(person.username) for person in people)
         role_width = max(len(person.role.label) for person in people)

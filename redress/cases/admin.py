@@ -13,7 +13,9 @@ from redress.cases.models import (
     ActionPlanItem,
     Case,
     CaseEvent,
+    CaseNote,
     CasePerson,
+    CaseView,
     Clock,
     ComplaintPoint,
     Document,
@@ -71,6 +73,34 @@ class CaseAdmin(SimpleHistoryAdmin):
                        "received_on", "closed_on", "late"]  # fmt: skip
     inlines = [PersonInline, PointInline, ClockInline, EventInline]
     raw_id_fields = ["assigned_to", "linked_cases"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records of what happened: kept as written."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(CaseView)
+class CaseViewAdmin(ReadOnlyAdmin):
+    """The access log: who opened which case, and when."""
+
+    list_display = ["case", "by", "at", "path"]
+    search_fields = ["case__reference", "by__username"]
+    date_hierarchy = "at"
+
+
+@admin.register(CaseNote)
+class CaseNoteAdmin(ReadOnlyAdmin):
+    list_display = ["case", "by", "at"]
+    search_fields = ["case__reference", "text"]
 
 
 @admin.register(CaseEvent)

@@ -219,11 +219,12 @@ def search_cases(user: User, text: str, *, today: date) -> QuerySet[Case]:
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
+        # The same expression as the GIN index `case_summary_search` (migration 0003).
         vector = SearchVector("summary", config="english")
         query = SearchQuery(text, config="english", search_type="websearch")
         return (
-            cases.annotate(rank=SearchRank(vector, query))
-            .filter(Q(rank__gt=0) | by_reference | by_person)
+            cases.annotate(search=vector, rank=SearchRank(vector, query))
+            .filter(Q(search=query) | by_reference | by_person)
             .select_related("assigned_to")
             .order_by("-rank", "-received_on", "-pk")
         )

@@ -26,8 +26,13 @@ PASSWORD = "a long demo password"
 
 def person(role: Role, username: str, *, external: bool = False, **kwargs):
     make = independent if external else staff
-    user = make(role, username=username, first_name=username.split("_")[0].title(),
-                last_name=role.label.split(" ")[0], **kwargs)  # fmt: skip
+    user = make(
+        role,
+        username=username,
+        first_name=username.split("_")[0].title(),
+        last_name=role.label.split(" ")[0],
+        **kwargs,
+    )
     user.set_password(PASSWORD)
     user.save()
     return user
@@ -165,8 +170,11 @@ def test_a_statutory_complaint_from_receipt_to_the_councils_response_after_a_pan
     io.get_by_role("link", name=case.reference).click()
     act(io, "Agree the statement of complaint")
     act(io, "Start the investigation")
-    act(io, "Record the investigating officer's findings",
-        fill=findings("Partially upheld", "Some visits were cancelled without notice"))  # fmt: skip
+    act(
+        io,
+        "Record the investigating officer's findings",
+        fill=findings("Partially upheld", "Some visits were cancelled without notice"),
+    )
     assert io.goto(live_server.url + "/staff/queue/").status == 403
 
     # The independent person gives their view on each finding
@@ -184,8 +192,11 @@ def test_a_statutory_complaint_from_receipt_to_the_councils_response_after_a_pan
     act(desk, "Record that the reports were received")
     adjudication = sign_in(browser, live_server, adjudicator)
     open_case(adjudication, live_server, case)
-    act(adjudication, "Record the adjudication",
-        fill=findings("Partially upheld", "We agree with the investigation"))  # fmt: skip
+    act(
+        adjudication,
+        "Record the adjudication",
+        fill=findings("Partially upheld", "We agree with the investigation"),
+    )
     assert stage_of(case) == "s2_adjudicated"
 
     # Stage 3: the request, then the panel from the pool (chair and two members)
@@ -253,14 +264,20 @@ def test_a_corporate_complaint_goes_through_both_stages(live_server, browser):
 
     responder = sign_in(browser, live_server, manager)
     open_case(responder, live_server, case)
-    act(responder, "Record the corporate stage 1 response",
-        fill=findings("Upheld", "Emails were missed during leave"))  # fmt: skip
+    act(
+        responder,
+        "Record the corporate stage 1 response",
+        fill=findings("Upheld", "Emails were missed during leave"),
+    )
     assert stage_of(case) == "corp_s1_responded"
 
     open_case(desk, live_server, case)
     act(desk, "Record a request for corporate stage 2")
     act(desk, "Record the stage 2 acknowledgement")
-    act(desk, "Record the corporate stage 2 response",
-        fill=findings("Upheld", "The review agrees with stage 1"))  # fmt: skip
+    act(
+        desk,
+        "Record the corporate stage 2 response",
+        fill=findings("Upheld", "The review agrees with stage 1"),
+    )
     act(desk, "Close the case")
     assert stage_of(case) == "closed"

@@ -6,112 +6,159 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0004_pool_availability'),
-        ('cases', '0001_initial'),
+        ("accounts", "0004_pool_availability"),
+        ("cases", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CaseNote',
+            name="CaseNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['-at', '-pk'],
+                "ordering": ["-at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CaseView',
+            name="CaseView",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('path', models.CharField(blank=True, max_length=300)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("path", models.CharField(blank=True, max_length=300)),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='case',
-            name='next_due_on',
-            field=models.DateField(blank=True, help_text='The earliest running deadline the council must meet', null=True),
+            model_name="case",
+            name="next_due_on",
+            field=models.DateField(
+                blank=True,
+                help_text="The earliest running deadline the council must meet",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='next_due_rule',
+            model_name="case",
+            name="next_due_rule",
             field=models.CharField(blank=True, max_length=32),
         ),
         migrations.AddField(
-            model_name='case',
-            name='waiting_until',
-            field=models.DateField(blank=True, help_text='While a window to ask for the next stage is open: its last day', null=True),
+            model_name="case",
+            name="waiting_until",
+            field=models.DateField(
+                blank=True,
+                help_text="While a window to ask for the next stage is open: its last day",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcase',
-            name='next_due_on',
-            field=models.DateField(blank=True, help_text='The earliest running deadline the council must meet', null=True),
+            model_name="historicalcase",
+            name="next_due_on",
+            field=models.DateField(
+                blank=True,
+                help_text="The earliest running deadline the council must meet",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcase',
-            name='next_due_rule',
+            model_name="historicalcase",
+            name="next_due_rule",
             field=models.CharField(blank=True, max_length=32),
         ),
         migrations.AddField(
-            model_name='historicalcase',
-            name='waiting_until',
-            field=models.DateField(blank=True, help_text='While a window to ask for the next stage is open: its last day', null=True),
+            model_name="historicalcase",
+            name="waiting_until",
+            field=models.DateField(
+                blank=True,
+                help_text="While a window to ask for the next stage is open: its last day",
+                null=True,
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(condition=models.Q(('next_due_on__isnull', False)), fields=['next_due_on', 'id'], name='case_next_due'),
+            model_name="case",
+            index=models.Index(
+                condition=models.Q(("next_due_on__isnull", False)),
+                fields=["next_due_on", "id"],
+                name="case_next_due",
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['assigned_to', 'next_due_on'], name='case_assigned_due'),
+            model_name="case",
+            index=models.Index(fields=["assigned_to", "next_due_on"], name="case_assigned_due"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['team', 'next_due_on'], name='case_team_due'),
+            model_name="case",
+            index=models.Index(fields=["team", "next_due_on"], name="case_team_due"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(condition=models.Q(('waiting_until__isnull', False)), fields=['waiting_until'], name='case_waiting'),
+            model_name="case",
+            index=models.Index(
+                condition=models.Q(("waiting_until__isnull", False)),
+                fields=["waiting_until"],
+                name="case_waiting",
+            ),
         ),
         migrations.AddField(
-            model_name='casenote',
-            name='by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="casenote",
+            name="by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='casenote',
-            name='case',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='notes', to='cases.case'),
+            model_name="casenote",
+            name="case",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="notes", to="cases.case"
+            ),
         ),
         migrations.AddField(
-            model_name='caseview',
-            name='by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="caseview",
+            name="by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='caseview',
-            name='case',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='views', to='cases.case'),
+            model_name="caseview",
+            name="case",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="views", to="cases.case"
+            ),
         ),
         migrations.AddIndex(
-            model_name='casenote',
-            index=models.Index(fields=['case', 'at'], name='cases_casen_case_id_7faa61_idx'),
+            model_name="casenote",
+            index=models.Index(fields=["case", "at"], name="cases_casen_case_id_7faa61_idx"),
         ),
         migrations.AddIndex(
-            model_name='caseview',
-            index=models.Index(fields=['case', 'at'], name='cases_casev_case_id_8adebf_idx'),
+            model_name="caseview",
+            index=models.Index(fields=["case", "at"], name="cases_casev_case_id_8adebf_idx"),
         ),
         migrations.AddIndex(
-            model_name='caseview',
-            index=models.Index(fields=['at'], name='cases_casev_at_8fa19a_idx'),
+            model_name="caseview",
+            index=models.Index(fields=["at"], name="cases_casev_at_8fa19a_idx"),
         ),
     ]

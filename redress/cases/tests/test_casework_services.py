@@ -84,12 +84,26 @@ def test_the_second_person_to_move_a_case_is_told_it_changed() -> None:
 def test_assigning_refuses_when_someone_else_reassigned_the_case_first() -> None:
     case = received_case(RECEIVED)
     first, second = staff(), staff()
-    case_assign(case_id=case.pk, assigned_to=first, team_id=None, by=first, on=RECEIVED,
-                expected_assignee_id=None, check_expected=True)  # fmt: skip
+    case_assign(
+        case_id=case.pk,
+        assigned_to=first,
+        team_id=None,
+        by=first,
+        on=RECEIVED,
+        expected_assignee_id=None,
+        check_expected=True,
+    )
 
     with pytest.raises(StaleCase):
-        case_assign(case_id=case.pk, assigned_to=second, team_id=None, by=second, on=RECEIVED,
-                    expected_assignee_id=None, check_expected=True)  # fmt: skip
+        case_assign(
+            case_id=case.pk,
+            assigned_to=second,
+            team_id=None,
+            by=second,
+            on=RECEIVED,
+            expected_assignee_id=None,
+            check_expected=True,
+        )
     case.refresh_from_db()
     assert case.assigned_to == first
 
@@ -114,26 +128,46 @@ def test_notes_links_and_views_are_recorded() -> None:
 def test_a_rejected_recommendation_needs_reasons() -> None:
     case = received_case(RECEIVED)
     recommendation = recommendation_add(
-        case_id=case.pk, source=Recommendation.Source.REVIEW_PANEL, text="Apologise", by=None,
+        case_id=case.pk,
+        source=Recommendation.Source.REVIEW_PANEL,
+        text="Apologise",
+        by=None,
         on=RECEIVED,
-    )  # fmt: skip
+    )
 
     with pytest.raises(ValueError, match="needs the reasons"):
-        recommendation_decide(recommendation_id=recommendation.pk, decision="rejected",
-                              reasons=" ", by=None, on=RECEIVED)  # fmt: skip
-    decided = recommendation_decide(recommendation_id=recommendation.pk, decision="accepted",
-                                    reasons="Agreed", by=None, on=RECEIVED)  # fmt: skip
+        recommendation_decide(
+            recommendation_id=recommendation.pk,
+            decision="rejected",
+            reasons=" ",
+            by=None,
+            on=RECEIVED,
+        )
+    decided = recommendation_decide(
+        recommendation_id=recommendation.pk,
+        decision="accepted",
+        reasons="Agreed",
+        by=None,
+        on=RECEIVED,
+    )
     assert (decided.decision, decided.decided_on) == ("accepted", RECEIVED)
 
 
 def test_an_action_plan_item_is_owned_dated_and_completed_with_evidence() -> None:
     case = received_case(RECEIVED)
     owner = staff()
-    item = action_plan_add(case_id=case.pk, description="Train the team", owner=owner,
-                           due_on=date(2026, 5, 1), by=None, on=RECEIVED)  # fmt: skip
+    item = action_plan_add(
+        case_id=case.pk,
+        description="Train the team",
+        owner=owner,
+        due_on=date(2026, 5, 1),
+        by=None,
+        on=RECEIVED,
+    )
 
-    done = action_plan_complete(item_id=item.pk, evidence="Training log", by=owner,
-                                on=date(2026, 4, 20))  # fmt: skip
+    done = action_plan_complete(
+        item_id=item.pk, evidence="Training log", by=owner, on=date(2026, 4, 20)
+    )
 
     assert (done.status, done.completed_on, done.owner) == ("complete", date(2026, 4, 20), owner)
 

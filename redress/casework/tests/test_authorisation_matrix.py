@@ -37,8 +37,13 @@ PUBLIC_NAMES = {
     "casework:signed_out",
 }
 # Pages whose every allowed role must get the page itself (no per-case condition applies).
-PLAIN_PAGES = {"casework:queue", "casework:search", "casework:audit", "casework:audit_export",
-               "casework:case"}  # fmt: skip
+PLAIN_PAGES = {
+    "casework:queue",
+    "casework:search",
+    "casework:audit",
+    "casework:audit_export",
+    "casework:case",
+}
 # Sample values for URL parameters, by name.
 SAMPLES = {
     "action": "withdraw",

@@ -33,9 +33,14 @@ def audit(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "casework/audit.html",
-        {"nav": "audit", "rows": rows[-200:][::-1], "total": len(rows), "since": since,
-         "until": until},
-    )  # fmt: skip
+        {
+            "nav": "audit",
+            "rows": rows[-200:][::-1],
+            "total": len(rows),
+            "since": since,
+            "until": until,
+        },
+    )
 
 
 @require_safe
@@ -48,9 +53,16 @@ def audit_export(request: HttpRequest) -> HttpResponse:
     writer.writerow(CSV_COLUMNS)
     for row in audit_log(since=since, until=until):
         by = row["by"]
-        writer.writerow([
-            row["at"].isoformat(), row["case"], by.get_username() if by else "system",  # type: ignore[attr-defined]
-            row["kind"], row["what"], row["from_stage"], row["to_stage"],
-            json.dumps(row["details"], sort_keys=True),
-        ])  # fmt: skip
+        writer.writerow(
+            [
+                row["at"].isoformat(),
+                row["case"],
+                by.get_username() if by else "system",  # type: ignore[attr-defined]
+                row["kind"],
+                row["what"],
+                row["from_stage"],
+                row["to_stage"],
+                json.dumps(row["details"], sort_keys=True),
+            ]
+        )
     return response

@@ -35,8 +35,11 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     if case is None:
         raise Http404("No case with that reference that you can see")
     case_record_view(case_id=case.pk, by=request.user, path=request.path)
-    current = [a for a in case.appointments.all() if a.starts_on <= today
-               and (a.ends_on is None or a.ends_on >= today)]  # fmt: skip
+    current = [
+        a
+        for a in case.appointments.all()
+        if a.starts_on <= today and (a.ends_on is None or a.ends_on >= today)
+    ]
     roles = roles_on_case(request.user, [a.role for a in current if a.person_id == request.user.pk])
     calendar = working_calendar()
     profile = profile_named(case.profile)

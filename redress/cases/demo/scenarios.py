@@ -144,7 +144,7 @@ CORE: tuple[Scenario, ...] = (
     S("deferred while care proceedings run", Stage.DEFERRED,
       (step(A.ACKNOWLEDGE, due(R.ACK, -3, 0)),
        step(A.DEFER, gap(0, 2), deferral=DeferralReason.ONGOING_COURT)),
-      today=gap(10, 50)),
+      today=gap(20, 90)),  # reviewed 8 to 16 weeks on: some reviews are due by today
     # Statutory stage 1
     S("stage 1 overdue", Stage.STAT_S1, TRIAGE, today=due(R.STAGE1_RESPONSE, 2, 12)),
     S("stage 1 resolved, awaiting closure", Stage.RESOLVED_S1,

@@ -1,6 +1,6 @@
 """`manage.py load_demo`: load the demo council (people and a year of cases). Idempotent."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -10,6 +10,7 @@ from django.utils import timezone
 from redress.cases.demo.loader import DEFAULT_CASES, DEFAULT_SEED, demo_is_loaded, load_demo
 from redress.cases.demo.runner import DemoError
 from redress.cases.models import Case
+from redress.core.calendar import working_calendar
 from redress.domain.workflow import Stage
 
 
@@ -49,6 +50,12 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo data already loaded: {Case.objects.count()} cases")
             return
         today = today or timezone.localdate()
+        calendar = working_calendar()
+        if not calendar.first + timedelta(days=400) <= today <= calendar.last - timedelta(days=400):
+            raise CommandError(
+                f"--today must leave a year either side within the working-day calendar "
+                f"({calendar.first:%Y} to {calendar.last:%Y})"
+            )
         try:
             loaded = load_demo(cases=cases, seed=seed, today=today)
         except DemoError as error:

@@ -33,8 +33,15 @@ class ConfirmForm(HoneypotForm):
     """Check your answers: the declaration is the page's text and the button."""
 
 
+FILE_ERRORS = {
+    "empty": "The selected file is empty",
+    "invalid": "The selected file could not be read. Try choosing it again",
+    "missing": "The selected file could not be read. Try choosing it again",
+}
+
+
 class UploadForm(forms.Form):
-    file = forms.FileField(required=False, label="Upload a file")
+    file = forms.FileField(required=False, label="Upload a file", error_messages=FILE_ERRORS)
 
 
 class TrackStartForm(HoneypotForm):
@@ -100,7 +107,9 @@ class AddInformationForm(forms.Form):
         help_text="For example, something that has happened since, or an answer to a question "
         "we asked you.",
     )
-    file = forms.FileField(required=False, label="Upload a file (optional)")
+    file = forms.FileField(
+        required=False, label="Upload a file (optional)", error_messages=FILE_ERRORS
+    )
 
     def __init__(self, *args: Any, has_file: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

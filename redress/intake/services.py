@@ -306,7 +306,12 @@ def tracking_code_request(*, reference: str, email: str, client: str, now: datet
             "minutes": settings.REDRESS_TRACKING_CODE_MINUTES,
             "profile": profile_named(case.profile),
         }
-        recipient = email.strip()
+        # The address on the case, as the complainant first gave it, not as typed now.
+        recipient = (
+            case.people.filter(role="complainant", email__iexact=email.strip())
+            .values_list("email", flat=True)
+            .first()
+        ) or email.strip()
         transaction.on_commit(
             lambda: _send(
                 f"Your security code for {case.reference}",

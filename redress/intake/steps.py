@@ -133,7 +133,7 @@ def text(
         help_text=help_text,
         error_messages={
             **(required(message) if message else {}),
-            **too_long(label.removesuffix(" (optional)"), max_length),
+            **too_long(label.removesuffix(" (optional)").rstrip("?"), max_length),
         },
         widget=forms.Textarea(attrs=attrs) if long else forms.TextInput(attrs=attrs),
         template_name="forms/textarea.html" if long else "forms/input.html",

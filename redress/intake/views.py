@@ -182,7 +182,7 @@ def _documents(
             return redirect(step_url(journey, "documents"))
         chosen = request.FILES.get("file")
         too_large = bool(limit and limit.too_large)
-        if request.POST.get("action") == "upload" or chosen or too_large:
+        if (request.POST.get("action") == "upload" or chosen or too_large) and form.is_valid():
             try:
                 checked = uploads.check_upload(chosen, too_large=too_large)
                 draft = services.held_upload_add(key=key, journey=journey, checked=checked)
@@ -257,6 +257,10 @@ def journey_check(request: HttpRequest, journey: str) -> HttpResponse:
         return _to_sent(request, journey, sent.key)
     draft = selectors.draft_for(key, journey)
     if draft is None:
+        # A second press of "send" carrying no form any more, or the back button after sending.
+        earlier = selectors.submission_for(http.sent_key(request, journey), journey)
+        if earlier is not None:
+            return redirect(f"intake:{journey}_sent")
         return redirect(_start_url(journey))
     context = _context(draft)
     if the_journey.first_unanswered(context) is not None:

@@ -9,6 +9,10 @@ from django.urls import reverse
 from redress.core import context_processors, views
 from redress.core.council import active_profile
 
+# The home page counts today's dates on the working calendar, which reads the extra non-working
+# days from the database.
+pytestmark = pytest.mark.django_db
+
 DASH = "\N{EN DASH}"  # separates the parts of a page title: page, service, council
 
 

@@ -59,8 +59,8 @@ test-postgres: ## Run the test suite on PostgreSQL (DATABASE_URL=$(POSTGRES_URL)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest -q $(PYTEST_ARGS)
 
 lint: install ## Check style with ruff
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check --no-cache .
+	$(VENV)/bin/ruff format --check --no-cache .
 
 format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .

@@ -29,7 +29,7 @@ def test_every_domain_module_says_which_rule_it_holds_and_where_it_comes_from() 
 
 
 def test_no_timescale_is_hard_coded_outside_the_profiles() -> None:
-    """"10 working days" belongs in a profile or a clock, never in code or templates."""
+    """ "10 working days" belongs in a profile or a clock, never in code or templates."""
     hard_coded = re.compile(r"\b\d+\s+working\s+days?\b", re.IGNORECASE)
     shell = [
         p

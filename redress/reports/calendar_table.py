@@ -9,6 +9,7 @@ and forgotten when an administrator changes a non-working day, so the next repor
 import hashlib
 from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import IntegrityError, transaction
 
@@ -59,14 +60,20 @@ def _build(calendar: WorkingCalendar, wanted: str) -> None:
         list(WorkingDayCalendar.objects.select_for_update())
         if WorkingDayCalendar.objects.filter(fingerprint=wanted).exists():
             return
-        WorkingDayCalendar.objects.all().delete()
-        WorkingDay.objects.all().delete()
-        first = calendar.first
-        WorkingDay.objects.bulk_create(
-            (
-                WorkingDay(day=day, ordinal=calendar.working_days_between(first, day))
-                for day in _days(calendar)
-            ),
-            batch_size=5000,
-        )
-        WorkingDayCalendar.objects.create(fingerprint=wanted)
+        fill(WorkingDay, WorkingDayCalendar, calendar)
+
+
+def fill(working_day: Any, snapshot: Any, calendar: WorkingCalendar) -> None:
+    """Replace the rows with `calendar`'s. Takes the models as arguments so that the migration
+    that first fills the table can pass its historical models."""
+    snapshot.objects.all().delete()
+    working_day.objects.all().delete()
+    first = calendar.first
+    working_day.objects.bulk_create(
+        (
+            working_day(day=day, ordinal=calendar.working_days_between(first, day))
+            for day in _days(calendar)
+        ),
+        batch_size=5000,
+    )
+    snapshot.objects.create(fingerprint=fingerprint(calendar))

@@ -18,6 +18,7 @@ from redress.cases.models import (
     Clock,
     ComplaintPoint,
 )
+from redress.cases.models.case import FINISHED_STAGE_VALUES
 from redress.domain.facts import CaseFacts, ClockFacts, PointFacts, Route
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.roles import Role
@@ -111,9 +112,8 @@ QUEUE_SORTS = {
 
 
 def open_cases(cases: QuerySet[Case]) -> QuerySet[Case]:
-    from redress.domain.workflow import FINISHED_STAGES
-
-    return cases.exclude(stage__in=[str(s) for s in FINISHED_STAGES])
+    """Cases not yet finished (the same condition as the `case_open_due` partial index)."""
+    return cases.exclude(stage__in=FINISHED_STAGE_VALUES)
 
 
 @dataclass(frozen=True)

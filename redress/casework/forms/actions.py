@@ -15,7 +15,7 @@ from redress.accounts.models import User
 from redress.accounts.selectors import pool
 from redress.cases.models import Case, Recommendation
 from redress.cases.services import FindingInput
-from redress.casework.forms.fields import GovDateField
+from redress.casework.forms.fields import GovDateField, text_field
 from redress.domain.facts import ActionRequest, DeferralReason, Discretion, Route
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.roles import Role
@@ -56,6 +56,14 @@ REASON_LABELS: dict[Action, str] = {
     A.REOPEN: "What are the new concerns?",
     A.CLOSE: "Reason (needed when closing a deferred case)",
     A.WITHDRAW: "What did the complainant say? (optional)",
+}
+REASON_MESSAGES: dict[Action, str] = {
+    A.NOT_ACCEPT: "Enter why the complaint is not accepted",
+    A.REDIRECT: "Enter which process it goes to, and why",
+    A.ACCEPT_STATUTORY_STAGE2: "Enter why it is going straight to stage 2",
+    A.REFUSE_LATE_STAGE2_REQUEST: "Enter why the late request is refused",
+    A.REFUSE_LATE_STAGE3_REQUEST: "Enter why the late request is refused",
+    A.REOPEN: "Enter the new concerns",
 }
 REASON_REQUIRED = {
     A.NOT_ACCEPT,
@@ -140,17 +148,6 @@ def _select(label: str, choices: list[tuple[str, str]], message: str) -> forms.C
     )
 
 
-def _text(label: str, *, required: bool = False, rows: int = 3, hint: str = "") -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=required,
-        help_text=hint,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        template_name="forms/textarea.html",
-        error_messages={"required": f"Enter {label.lower().rstrip('?')}"},
-    )
-
-
 @dataclass
 class ActionContext:
     """What an action form needs to know about the case."""
@@ -222,18 +219,18 @@ class ActionForm(forms.Form):
                 _person_choices(officers),
                 "Choose the investigating officer",
             )
-            self.fields["officer_conflicts"] = _text(
+            self.fields["officer_conflicts"] = text_field(
                 "Investigating officer's declaration of interests",
                 hint="What they declared about any conflict of interest, or 'None'",
-                required=True,
+                message="Enter the investigating officer's declaration of interests, or 'None'",
             )
             self.fields["independent_person"] = _select(
                 "Independent person", _person_choices(independents), "Choose the independent person"
             )
-            self.fields["independent_conflicts"] = _text(
+            self.fields["independent_conflicts"] = text_field(
                 "Independent person's declaration of interests",
                 hint="What they declared about any conflict of interest, or 'None'",
-                required=True,
+                message="Enter the independent person's declaration of interests, or 'None'",
             )
             self._people = {str(p.pk): p for p in [*officers, *independents]}
         if action is A.CONVENE_PANEL:
@@ -251,15 +248,18 @@ class ActionForm(forms.Form):
             )
             self.panel_due = context.running_due.get(Rule.STAGE3_PANEL)
             hint = f"The panel should meet by {self.panel_due:%-d %B %Y}." if self.panel_due else ""
-            self.fields["breach_reason"] = _text(
-                "If it meets later, why?", hint=hint + " Needed only for a later date."
+            self.fields["breach_reason"] = text_field(
+                "If it meets later, why?",
+                hint=hint + " Needed only for a later date.",
+                required=False,
             )
             self._people = {str(p.pk): p for p in [*chairs, *members]}
         if action is A.ISSUE_PANEL_REPORT:
-            self.fields["recommendations"] = _text(
+            self.fields["recommendations"] = text_field(
                 "The panel's recommendations",
                 rows=6,
                 hint="One recommendation on each line; leave empty if it made none",
+                required=False,
             )
         self.point_fields: list[PointFields] = []
         if action in FINDINGS_GIVEN:
@@ -268,8 +268,10 @@ class ActionForm(forms.Form):
         if action is A.ISSUE_LA_RESPONSE:
             self._add_decisions()
         if action in REASON_LABELS or action in REASON_REQUIRED:
-            self.fields["reason"] = _text(
-                REASON_LABELS.get(action, "Reason"), required=action in REASON_REQUIRED
+            self.fields["reason"] = text_field(
+                REASON_LABELS.get(action, "Reason"),
+                required=action in REASON_REQUIRED,
+                message=REASON_MESSAGES.get(action, "Enter the reason for this decision"),
             )
         self.order_fields(["on", "discretion"])
 
@@ -291,8 +293,9 @@ class ActionForm(forms.Form):
                 initial=current.finding if current else None,
                 error_messages={"required": f"Select the finding on point {point.number}"},
             )
-            self.fields[f"rationale_{point.pk}"] = _text(
-                f"Reasons for the finding on point {point.number}", required=True
+            self.fields[f"rationale_{point.pk}"] = text_field(
+                f"Reasons for the finding on point {point.number}",
+                message=f"Enter the reasons for the finding on point {point.number}",
             )
             if current:
                 self.fields[f"rationale_{point.pk}"].initial = current.rationale
@@ -317,7 +320,9 @@ class ActionForm(forms.Form):
                     "required": "Select whether the council accepts the recommendation"
                 },
             )
-            self.fields[f"reasons_{rec.pk}"] = _text("Reasons for the decision", required=True)
+            self.fields[f"reasons_{rec.pk}"] = text_field(
+                "Reasons for the decision", message="Enter the reasons for the council's decision"
+            )
             self.decision_fields.append(DecisionFields(rec, self[name], self[f"reasons_{rec.pk}"]))
 
     # -- validation -----------------------------------------------------------------------------

@@ -6,22 +6,10 @@ from django import forms
 
 from redress.accounts.selectors import all_teams, staff_who_can_be_assigned
 from redress.cases.models import ActionPlanItem, Case, Recommendation, Remedy
-from redress.casework.forms.fields import GovDateField
+from redress.casework.forms.fields import GovDateField, text_field
 from redress.domain.facts import Discretion, Route
 from redress.domain.findings import Finding
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
-
-
-def _text(label: str, *, required: bool = True, rows: int = 4, hint: str = "") -> forms.CharField:
-    message = f"Enter {label[0].lower()}{label[1:].rstrip('?')}"
-    return forms.CharField(
-        label=label,
-        required=required,
-        help_text=hint,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        template_name="forms/textarea.html",
-        error_messages={"required": message},
-    )
 
 
 def _radios(label: str, choices: list[tuple[str, str]], message: str) -> forms.ChoiceField:
@@ -84,11 +72,11 @@ class AssignForm(RecordForm):
 
 
 class NoteForm(RecordForm):
-    text = _text("Note", rows=5)
+    text = text_field("Note", rows=5)
 
 
 class AddPointForm(RecordForm):
-    summary = _text("What is the complaint point?", rows=3)
+    summary = text_field("What is the complaint point?", message="Enter the complaint point")
 
 
 class RoutePointForm(RecordForm):
@@ -103,7 +91,7 @@ class RoutePointForm(RecordForm):
         ],
         "Select which process this point goes through",
     )
-    reason = _text("Reasons for this routing", rows=3)
+    reason = text_field("Reasons for this routing", message="Enter the reasons for this routing")
 
     def initial_from(self, case: Case, subject: Any) -> dict[str, Any]:
         return {"route": subject.route, "reason": subject.route_reason}
@@ -123,8 +111,9 @@ class FindingsForm(RecordForm):
                 [(f.value, f.label) for f in Finding],
                 f"Select the finding on point {point.number}",
             )
-            self.fields[f"rationale_{point.pk}"] = _text(
-                f"Reasons for the finding on point {point.number}", rows=3
+            self.fields[f"rationale_{point.pk}"] = text_field(
+                f"Reasons for the finding on point {point.number}",
+                message=f"Enter the reasons for the finding on point {point.number}",
             )
             if current:
                 self.fields[f"finding_{point.pk}"].initial = current.finding
@@ -144,7 +133,7 @@ class IndependentViewForm(RecordForm):
                 YES_NO,
                 f"Select whether you agree with the finding on point {point.number}",
             )
-            self.fields[f"comment_{point.pk}"] = _text(
+            self.fields[f"comment_{point.pk}"] = text_field(
                 f"Your comments on point {point.number}", required=False, rows=3
             )
             if finding.independent_person_agrees is not None:
@@ -163,7 +152,7 @@ class EligibilityForm(RecordForm):
         DECISIONS,
         "Select whether this person can make the complaint",
     )
-    reasons = _text("Reasons for the decision")
+    reasons = text_field("Reasons for the decision", message="Enter the reasons for the decision")
 
 
 class ConsentForm(RecordForm):
@@ -180,10 +169,11 @@ class TimeLimitForm(RecordForm):
         DECISIONS,
         "Select whether the council will consider the late complaint",
     )
-    not_reasonable_to_expect = _text(
-        "Why was it not reasonable to expect the complaint within the time limit?"
+    not_reasonable_to_expect = text_field(
+        "Why was it not reasonable to expect the complaint within the time limit?",
+        message="Enter why it was not reasonable to expect the complaint within the time limit",
     )
-    still_possible_to_consider = _text(
+    still_possible_to_consider = text_field(
         "Why is it still possible to consider the complaint effectively and fairly?",
         required=False,
         hint="Needed when the council will consider it",
@@ -206,7 +196,7 @@ class RecommendationForm(RecordForm):
         list(Recommendation.Source.choices),
         "Select who made the recommendation",
     )
-    text = _text("Recommendation")
+    text = text_field("Recommendation")
 
 
 class RecommendationDecisionForm(RecordForm):
@@ -218,11 +208,11 @@ class RecommendationDecisionForm(RecordForm):
         ],
         "Select whether the council accepts the recommendation",
     )
-    reasons = _text("Reasons for the decision")
+    reasons = text_field("Reasons for the decision", message="Enter the reasons for the decision")
 
 
 class ActionPlanForm(RecordForm):
-    description = _text("What will be done?")
+    description = text_field("What will be done?", message="Enter what will be done")
     owner = _select("Owner", [])
     due_on = GovDateField(label="Due date", what="the due date")
 
@@ -234,11 +224,13 @@ class ActionPlanForm(RecordForm):
 
 
 class CompleteForm(RecordForm):
-    evidence = _text("Evidence that it was done")
+    evidence = text_field("Evidence that it was done")
 
 
 class PlanCompleteForm(CompleteForm):
-    practice_change = _text("What changed in practice? (You said, we did)", required=False, rows=3)
+    practice_change = text_field(
+        "What changed in practice? (You said, we did)", required=False, rows=3
+    )
 
 
 class OmbudsmanForm(RecordForm):
@@ -266,7 +258,7 @@ class OmbudsmanForm(RecordForm):
         + [(d.value, d.value.replace("_", " ").capitalize()) for d in OmbudsmanDecision],
         required=False,
     )
-    summary = _text("Summary", required=False, rows=3)
+    summary = text_field("Summary", required=False, rows=3)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

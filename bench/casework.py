@@ -1,0 +1,243 @@
+"""Staff screens at scale, on PostgreSQL: work queue and case page latency, p50 and p95.
+
+For 100,000 and then 1,000,000 cases (a council's decades of complaints: about 5% open, the rest
+finished), each with its people, points, clocks and a history of events, it times whole requests
+through Django's test client as a signed-in complaints officer: middleware, session, the scoped
+selectors, and the page rendered. Target: the overdue queue's p95 under 150 ms at 1,000,000 cases.
+
+It runs in a child process against its own database, `redress_bench_casework`, created and dropped
+here (`BENCH_POSTGRES_URL` names the server; default the local one). Rows are made with set-based
+SQL, not the services: this measures the pages, not the loading. `BENCH_CASEWORK_SIZES` (comma
+separated) changes the sizes, e.g. for a quick look.
+"""
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+DATABASE = "redress_bench_casework"
+SIZES = [int(n) for n in os.environ.get("BENCH_CASEWORK_SIZES", "100000,1000000").split(",")]
+TODAY = date(2026, 6, 30)
+OFFICERS = 20
+OPEN_EVERY = 20  # one case in 20 is open
+EVENTS_PER_CASE = 4
+REQUESTS = 60
+WARM_UP = 5
+TARGET_MS = 150
+TIMEOUT_SECONDS = 3000
+
+
+def run() -> list[str]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"{SERVER}/{DATABASE}",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+        "REDRESS_COUNCIL_PROFILE": "statutory",
+    }
+    try:
+        child = subprocess.run(
+            [sys.executable, "-m", "bench.casework"],
+            cwd=Path(__file__).resolve().parents[1],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
+        )
+    except subprocess.TimeoutExpired:
+        return [f"FAIL: gave up after {TIMEOUT_SECONDS} s"]
+    lines = [line.strip() for line in child.stdout.splitlines() if line.startswith("  ")]
+    if child.returncode != 0:
+        return [*lines, f"FAIL: {child.stderr.strip()[-800:]}"]
+    return lines
+
+
+def _admin(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(sql)
+
+
+def _insert(cursor: object, table: str, given: dict[str, str], source: str) -> None:
+    """INSERT ... SELECT of `given` (column -> SQL expression), with an empty value for every
+    other NOT NULL column without a database default (Django keeps its defaults in Python)."""
+    cursor.execute(  # type: ignore[attr-defined]
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = %s "
+        "AND column_default IS NULL AND is_identity = 'NO' AND is_nullable = 'NO'",
+        [table],
+    )
+    empty = {"boolean": "false", "jsonb": "'{}'", "integer": "0", "bigint": "0",
+             "smallint": "0", "date": f"date '{TODAY}'"}  # fmt: skip
+    values = dict(given)
+    for name, kind in cursor.fetchall():  # type: ignore[attr-defined]
+        if name not in values:
+            values[name] = "now()" if kind.startswith("timestamp") else empty.get(kind, "''")
+    columns = ", ".join(f'"{name}"' for name in values)
+    started = time.perf_counter()
+    cursor.execute(  # type: ignore[attr-defined]
+        f"INSERT INTO {table} ({columns}) SELECT {', '.join(values.values())} {source}"
+    )
+    if os.environ.get("BENCH_VERBOSE"):
+        print(f"  {table}: {time.perf_counter() - started:.1f} s")
+
+
+def _grow_to(total: int, officer_ids: list[int]) -> float:
+    """Add cases (and their rows) until there are `total`; returns the seconds it took."""
+    from django.db import connection
+
+    started = time.perf_counter()
+    first_officer, last_officer = min(officer_ids), max(officer_ids)
+    with connection.cursor() as cursor:
+        # Loading only: skip the foreign-key triggers (every row refers to a case made here).
+        cursor.execute("SET session_replication_role = replica")
+        cursor.execute("SET synchronous_commit = off")
+        cursor.execute("SELECT coalesce(max(id), 0) FROM cases_case")
+        start = cursor.fetchone()[0] + 1
+        series = f"FROM generate_series({start}::bigint, {total}::bigint) AS n"
+        is_open = f"n % {OPEN_EVERY} = 0"
+        # Open cases: deadlines from 30 days overdue to 60 ahead; finished ones have none.
+        due = f"CASE WHEN {is_open} THEN date '{TODAY}' - 30 + (n * 7919 % 91)::int END"
+        _insert(cursor, "cases_case", {
+            "id": "n",
+            "reference": "'CSC-B-' || lpad(n::text, 8, '0')",
+            "route": "'statutory'",
+            "stage": f"CASE WHEN {is_open} THEN 'stat_s1' ELSE 'closed' END",
+            "profile": "'statutory'",
+            "ombudsman_status": "'none'",
+            "received_on": f"date '{TODAY}' - (n % 7300)::int",
+            "channel": "'email'",
+            "summary": "(ARRAY['Contact with my children was cancelled', "
+                       "'Nobody returned my calls about the care plan', "
+                       "'My son was moved without anyone consulting me', "
+                       "'The assessment had factual errors about us'])[1 + n % 4] || ' ' || n",
+            "assigned_to_id": f"{first_officer} + (n % {last_officer - first_officer + 1})",
+            "next_due_on": due,
+            "next_due_rule": f"CASE WHEN {is_open} THEN 'stage1.response' ELSE '' END",
+            "closed_on": f"CASE WHEN {is_open} THEN NULL ELSE date '{TODAY}' - (n % 7300)::int + 30 END",
+        }, series)  # fmt: skip
+        cursor.execute(f"SELECT setval('cases_case_id_seq', {total})")
+        for number in (1, 2):
+            _insert(cursor, "cases_complaintpoint", {
+                "case_id": "n", "number": str(number), "summary": "'A complaint point'",
+                "route": "'statutory'"}, series)  # fmt: skip
+        for role, name in (("complainant", "'Sam Parent ' || n"), ("child", "'Alex Child ' || n")):
+            _insert(cursor, "cases_caseperson", {"case_id": "n", "role": f"'{role}'",
+                                                 "name": name}, series)  # fmt: skip
+        for rule, running in (("ack", "false"), ("stage1.response", is_open)):
+            _insert(cursor, "cases_clock", {
+                "case_id": "n", "rule": f"'{rule}'", "anchor_type": "'received'",
+                "anchor_date": f"date '{TODAY}' - (n % 7300)::int", "working_days": "10",
+                "due_date": f"coalesce({due}, date '{TODAY}' - (n % 7300)::int + 14)",
+                "completed_on": f"CASE WHEN {running} THEN NULL "
+                                f"ELSE date '{TODAY}' - (n % 7300)::int + 5 END",
+                "met": f"CASE WHEN {running} THEN NULL ELSE true END",
+            }, series)  # fmt: skip
+        _insert(cursor, "cases_caseevent", {
+            "case_id": "n", "at": "now() - (e * interval '1 day')", "on": f"date '{TODAY}' - e",
+            "by_id": f"{first_officer}", "action": "(ARRAY['receive', 'acknowledge', "
+            "'accept_statutory', 'respond_stage1'])[e]",
+            "from_stage": "'received'", "to_stage": "'stat_s1'",
+        }, f"{series} CROSS JOIN generate_series(1, {EVENTS_PER_CASE}) AS e")  # fmt: skip
+        cursor.execute("SET session_replication_role = origin")
+        cursor.execute("ANALYZE")
+    return time.perf_counter() - started
+
+
+def _signed_in_client(officer: object) -> object:
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=officer, name="Bench", confirmed=True)
+    client = Client()
+    client.force_login(officer)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def _time(client: object, urls: list[str]) -> tuple[float, float]:
+    for url in urls[:WARM_UP]:
+        client.get(url)  # type: ignore[attr-defined]
+    timings = []
+    for i in range(REQUESTS):
+        url = urls[i % len(urls)]
+        started = time.perf_counter()
+        response = client.get(url)  # type: ignore[attr-defined]
+        timings.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+    ordered = sorted(timings)
+    return statistics.median(ordered), ordered[int(len(ordered) * 0.95) - 1]
+
+
+def child() -> None:
+    _admin(f"DROP DATABASE IF EXISTS {DATABASE}")
+    _admin(f"CREATE DATABASE {DATABASE}")
+    try:
+        import django
+
+        django.setup()
+        import time_machine
+        from django.contrib.auth.hashers import make_password
+        from django.core.management import call_command
+
+        from redress.accounts.models import User, role_group
+        from redress.domain.roles import Role
+
+        call_command("migrate", verbosity=0)
+        password = make_password(None)
+        officers = User.objects.bulk_create(
+            User(username=f"officer{i}", password=password) for i in range(OFFICERS)
+        )
+        role_group(Role.COMPLAINTS_OFFICER).user_set.add(*officers)
+        officer_ids = [o.pk for o in officers]
+        ok = True
+        with time_machine.travel(TODAY, tick=True):
+            client = _signed_in_client(officers[0])
+            for size in SIZES:
+                seconds = _grow_to(size, officer_ids)
+                print(f"  {size:,} cases ({size // OPEN_EVERY:,} open, "
+                      f"{size * EVENTS_PER_CASE:,} events) loaded in {seconds:.0f} s")  # fmt: skip
+                rng = random.Random(size)
+                open_refs = [f"CSC-B-{n:08d}" for n in rng.sample(
+                    range(OPEN_EVERY, size + 1, OPEN_EVERY), 20)]  # fmt: skip
+                closed_refs = [f"CSC-B-{n:08d}" for n in rng.sample(range(1, size + 1), 20)
+                               if n % OPEN_EVERY]  # fmt: skip
+                pages = {
+                    "overdue queue": ["/staff/queue/?view=overdue"],
+                    "overdue queue, page 5": ["/staff/queue/?view=overdue&page=5"],
+                    "all open cases, by deadline": ["/staff/queue/?view=all"],
+                    "my cases": ["/staff/queue/?view=mine"],
+                    "due within 5 working days": ["/staff/queue/?view=due&within=5"],
+                    "case page (open cases)": [f"/staff/cases/{r}/" for r in open_refs],
+                    "case page (closed cases)": [f"/staff/cases/{r}/" for r in closed_refs],
+                }
+                for name, urls in pages.items():
+                    p50, p95 = _time(client, urls)
+                    print(f"  {size:,} cases: {name}: p50 {p50:.0f} ms, p95 {p95:.0f} ms")
+                    if name == "overdue queue" and size >= 1_000_000 and p95 >= TARGET_MS:
+                        ok = False
+        load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+        print(f"  machine load average while measuring (1, 5, 15 min): {load}")
+        print(f"  {'PASS' if ok else 'FAIL'}: target: overdue queue p95 < {TARGET_MS} ms at "
+              "1,000,000 cases (2 cores; test client in one process, no network)")  # fmt: skip
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if not os.environ.get("BENCH_KEEP_DATABASE"):
+            _admin(f"DROP DATABASE IF EXISTS {DATABASE}")
+
+
+if __name__ == "__main__":
+    child()

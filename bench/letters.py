@@ -16,13 +16,11 @@ a PDF letter per case, so it is measured by the PDF rate, not repeated here.
 """
 
 import os
-import subprocess
-import sys
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+from bench._child import admin, run_child
+
 DATABASE = "redress_bench_letters"
 CASES = 111_112
 ASSIGNEES = 50
@@ -43,36 +41,13 @@ TIMEOUT_SECONDS = 1800
 
 
 def run() -> list[str]:
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"{SERVER}/{DATABASE}",
-        "DJANGO_SETTINGS_MODULE": "config.settings.local",
-        "DJANGO_DEBUG": "false",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "REDRESS_COUNCIL_PROFILE": "statutory",
-    }
-    try:
-        child = subprocess.run(
-            [sys.executable, "-m", "bench.letters"],
-            cwd=Path(__file__).resolve().parents[1],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_SECONDS,
-        )
-    except subprocess.TimeoutExpired:
-        return [f"FAIL: gave up after {TIMEOUT_SECONDS} s"]
-    lines = [line for line in child.stdout.splitlines() if line.startswith("  ")]
-    if child.returncode != 0:
-        return [*(line.strip() for line in lines), f"FAIL: {child.stderr.strip()[-800:]}"]
-    return [line.strip() for line in lines]
-
-
-def _admin(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(sql)
+    return run_child(
+        "letters",
+        DATABASE,
+        TIMEOUT_SECONDS,
+        DJANGO_SETTINGS_MODULE="config.settings.local",
+        DJANGO_DEBUG="false",
+    )
 
 
 def _fill_sql(table: str, given: dict[str, str], cursor: object) -> tuple[str, str]:
@@ -195,8 +170,8 @@ def _pdf_rate() -> tuple[float, int]:
 
 
 def child() -> None:
-    _admin(f"DROP DATABASE IF EXISTS {DATABASE}")
-    _admin(f"CREATE DATABASE {DATABASE}")
+    admin(f"DROP DATABASE IF EXISTS {DATABASE}")
+    admin(f"CREATE DATABASE {DATABASE}")
     try:
         import django
 
@@ -242,7 +217,7 @@ def child() -> None:
         from django.db import connections
 
         connections.close_all()
-        _admin(f"DROP DATABASE IF EXISTS {DATABASE}")
+        admin(f"DROP DATABASE IF EXISTS {DATABASE}")
 
 
 if __name__ == "__main__":

@@ -87,7 +87,7 @@ def _received_at(rng: Random, day: date, channel: str, profile: CouncilProfile) 
     latest = 21 if channel in {Channel.EMAIL, Channel.ONLINE_FORM} else 16
     if profile.receipt.deemed_receipt and profile.receipt.cut_off is not None:
         # The plan counts from the day itself: keep clear of the deemed-receipt cut-off.
-        latest = min(latest, profile.receipt.cut_off.hour - 1)
+        latest = max(8, min(latest, profile.receipt.cut_off.hour - 1))
     moment = time(rng.randint(8, latest), rng.choice((0, 5, 10, 20, 30, 40, 45, 50)))
     return datetime.combine(day, moment, tzinfo=ZoneInfo(settings.TIME_ZONE))
 
@@ -111,11 +111,13 @@ def make_content(
     older_child = (
         born is not None and _age(born, received) >= profile.consent.child_age_for_written_consent
     )
+    limit = profile.time_limit.months  # a late complaint comes after it; the rest well within
     late = scenario.late_complaint is not None
-    months_ago = rng.randint(13, 22) if late else rng.randint(0, 8)
-    grounds = received - timedelta(days=months_ago * 30 + rng.randint(0, 25))
+    months_ago = rng.randint(limit + 1, limit + 10) if late else rng.randint(0, 8)
+    grounds = received - timedelta(days=months_ago * 31 + rng.randint(0, 25))
     points = tuple(text for _, text in chosen)
-    summary = points[0] if len(points) == 1 else f"{points[0]}; and {len(points) - 1} more"
+    others = len(points) - 1
+    summary = points[0] + (f" (and {others} other concern{'s' * (others > 1)})" if others else "")
     complaint = NewComplaint(
         channel=Channel(channel),
         received_at=_received_at(rng, received, channel, profile),

@@ -52,7 +52,7 @@ from redress.cases.services import (
     remedy_add,
     remedy_complete,
 )
-from redress.domain.facts import ActionRequest, DeferralReason, Discretion, Route
+from redress.domain.facts import ActionRequest, Discretion, Route
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.guards import AGREEMENT_REQUIRED, ROUTE_OF_FINDING_STAGE
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
@@ -302,7 +302,13 @@ class Runner:
             except DemoError:
                 raise
             except Exception as error:
-                what = happening.name if isinstance(happening, Step) else "receive"
+                what = (
+                    happening.name
+                    if isinstance(happening, Step)
+                    else "receive"
+                    if happening is None
+                    else "follow-up"
+                )
                 raise DemoError(
                     f"{plan.describe()}: step '{what}' on {on:%d %B %Y} failed: {error}"
                 ) from error
@@ -429,7 +435,7 @@ class Runner:
         elif action is Action.ACCEPT_STATUTORY_STAGE2:
             options["complainant_agreed_on"] = on
         elif action is Action.DEFER:
-            deferral = planned.deferral or rng.choice(list(DeferralReason)[:4])
+            deferral = planned.deferral or rng.choice(list(text.DEFERRALS))
             options["deferral_reason"] = deferral
             options["review_on"] = on + timedelta(weeks=rng.randint(8, 16))
             reason = reason or text.DEFERRALS[deferral]

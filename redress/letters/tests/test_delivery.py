@@ -283,3 +283,41 @@ def test_a_letter_edited_before_sending_is_checked_like_a_template():
     assert edited.edited
     sent = letter_send(letter_id=letter.pk, by=None, today=walk.today)
     assert "I will call you on Friday." in sent.text
+
+
+def test_a_server_that_says_try_later_gets_the_letter_on_the_next_try(
+    smtp_server, settings, time_machine
+):
+    from aiosmtpd.controller import Controller
+
+    class TryLater:
+        async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+            return "451 4.3.0 Mailbox temporarily unavailable, try again later"
+
+    time_machine.move_to(timezone.now(), tick=False)
+    busy = Controller(TryLater(), hostname="127.0.0.1", port=dead_port())
+    busy.start()
+    working = settings.MAILERS
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": busy.port, "timeout": 5},
+        }
+    }
+    settings.REDRESS_LETTER_RETRY_DELAYS = [60]
+    try:
+        letter = send()
+        run_worker()
+    finally:
+        busy.stop()
+    delivery = Delivery.objects.get(letter=letter)
+    assert delivery.status == Delivery.Status.PENDING
+    assert "451" in delivery.last_error
+
+    settings.MAILERS = working
+    time_machine.shift(timedelta(seconds=61))
+    run_worker()
+
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == ("sent", 2)
+    assert [m["Subject"] for m in smtp_server.wait_for(1)] == [letter.subject]

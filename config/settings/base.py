@@ -201,6 +201,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "redress.accounts.views.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False  # no banner on stderr: management commands keep stderr for their errors
 OTP_TOTP_ISSUER = os.environ.get("REDRESS_OTP_ISSUER", "Redress")
 # Sessions end after this many minutes without a request (each request renews the cookie).
 SESSION_COOKIE_AGE = int(os.environ.get("REDRESS_SESSION_IDLE_MINUTES", "30")) * 60

@@ -113,12 +113,21 @@ class Case(models.Model):
                 name="case_next_due",
                 condition=Q(next_due_on__isnull=False),
             ),
-            models.Index(fields=["assigned_to", "next_due_on"], name="case_assigned_due"),
-            models.Index(fields=["team", "next_due_on"], name="case_team_due"),
-            # Open cases (a few thousand among a million): the queues' "all open" and counts.
+            # Open cases (a few thousand among a million): the queues and their counts read
+            # only these.
             models.Index(
                 fields=["next_due_on", "id"],
                 name="case_open_due",
+                condition=~Q(stage__in=FINISHED_STAGE_VALUES),
+            ),
+            models.Index(
+                fields=["assigned_to", "next_due_on", "id"],
+                name="case_open_assigned",
+                condition=~Q(stage__in=FINISHED_STAGE_VALUES),
+            ),
+            models.Index(
+                fields=["team", "next_due_on", "id"],
+                name="case_open_team",
                 condition=~Q(stage__in=FINISHED_STAGE_VALUES),
             ),
             models.Index(

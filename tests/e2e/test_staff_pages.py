@@ -92,7 +92,9 @@ def test_action_and_record_forms_show_errors_the_gov_uk_way(live_server, browser
     page.get_by_role("button", name="Save").click()
 
     expect(page).to_have_title(re.compile("^Error: "))
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter why the complaint is not accepted")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Enter why the complaint is not accepted"
+    )
     expect(page.locator("#id_reason-error")).to_be_visible()
     assert_no_axe_violations(page)
 

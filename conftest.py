@@ -11,6 +11,9 @@ from typing import Any
 
 import pytest
 
+# The browser fixtures (one Playwright driver and one Chromium for the whole run).
+pytest_plugins = ["tests.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _fresh_calendar() -> Iterator[None]:

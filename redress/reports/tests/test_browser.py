@@ -13,19 +13,13 @@ from redress.cases.tests.factories import staff
 from redress.casework.tests.conftest import sign_in_as
 from redress.domain.roles import Role
 from redress.reports.tests.dataset import build
-from tests.e2e.conftest import (  # noqa: F401 - fixtures
-    assert_no_axe_violations,
-    browser,
-    console_errors,
-    page,
-    playwright,
-)
+from tests.browser import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SCREENSHOTS = Path(django_settings.VAR_DIR) / "screenshots"
 
 
-def signed_in_page(page, live_server):  # noqa: F811
+def signed_in_page(page, live_server):
     client = sign_in_as(Client(), staff(Role.COMPLAINTS_MANAGER))
     page.context.add_cookies(
         [
@@ -42,8 +36,8 @@ def signed_in_page(page, live_server):  # noqa: F811
 @pytest.mark.parametrize("name", ["reports:annual", "reports:dashboard"])
 def test_the_report_pages_have_no_axe_violations_and_no_console_errors(
     live_server,
-    page,  # noqa: F811
-    console_errors,  # noqa: F811
+    page,
+    console_errors,
     name,
 ):
     with time_machine.travel(date(2026, 5, 1), tick=False):

@@ -22,10 +22,13 @@ class Status:
     def word(self) -> str:
         """One word for the tag; `text` says how far off the deadline is."""
         if self.days_left is None:
-            return "No deadline" if self.colour == "grey" else self.text
+            return "No deadline" if self.text == NO_DEADLINE else self.text
         if self.days_left < 0:
             return "Overdue"
         return {"red": "Due today", "amber": "Due soon", "green": "On track"}[self.colour]
+
+
+NO_DEADLINE = "No deadline running"
 
 
 def _days(n: int) -> str:
@@ -34,7 +37,7 @@ def _days(n: int) -> str:
 
 def status_of(due: date | None, *, today: date, calendar: WorkingCalendar) -> Status:
     if due is None:
-        return Status("grey", "No deadline running", None)
+        return Status("grey", NO_DEADLINE, None)
     if due < today:
         late = calendar.working_days_between(due, today)
         return Status("red", f"{_days(max(late, 1))} late", -max(late, 1))

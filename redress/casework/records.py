@@ -65,6 +65,10 @@ class RecordKind:
     save: Callable[[Saving], object]
     subject: Callable[[Case, str | None], Any] = lambda case, key: None
     done: str = "Saved"
+    titles: Callable[[str | None], str] | None = None
+
+    def title_for(self, key: str | None) -> str:
+        return self.titles(key) if self.titles else self.title
 
 
 def _fixed(roles: frozenset[Role]) -> Callable[[str | None], frozenset[Role]]:
@@ -217,6 +221,7 @@ RECORDS: dict[str, RecordKind] = {
         lambda key: FINDING_ROLES[_finding_stage(key)],
         _save_findings,
         subject=_finding_subject,
+        titles=lambda key: FINDING_TITLES[_finding_stage(key)],
         done="Findings saved",
     ),
     "independent-view": RecordKind(

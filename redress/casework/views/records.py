@@ -42,13 +42,14 @@ def case_record(
         else:
             messages.success(request, kind.done)
             return redirect("casework:case", reference=case.reference)
-    title = kind.title
-    if record == "findings":
-        from redress.casework.records import FINDING_TITLES, _finding_stage
-
-        title = FINDING_TITLES[_finding_stage(key)]
     return render(
         request,
         "casework/record.html",
-        {"case": case, "form": form, "record": record, "title": title, "subject": subject},
+        {
+            "case": case,
+            "form": form,
+            "record": record,
+            "title": kind.title_for(key),
+            "subject": subject,
+        },
     )

@@ -23,6 +23,9 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
+# `load_demo` makes users with a published password: only local and test settings allow it.
+REDRESS_ALLOW_DEMO_DATA = False
+
 # The council profile this deployment runs: redress/domain/profiles/<name>.toml
 REDRESS_COUNCIL_PROFILE = os.environ.get("REDRESS_COUNCIL_PROFILE", "lancashire")
 

@@ -18,3 +18,5 @@ MAILERS = {
         )
     }
 }
+
+REDRESS_ALLOW_DEMO_DATA = True

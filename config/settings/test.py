@@ -21,3 +21,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(VAR_DIR / f"test-redress-{os.getpid()}.sqlite3")  # noqa: F405
     }
+
+REDRESS_ALLOW_DEMO_DATA = True

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -251,14 +252,24 @@ def test_choosing_scenarios_puts_the_core_first_then_draws_the_same_mix_each_tim
     assert choose_scenarios(5, 1989) == list(CORE[:5])
 
 
-def test_the_command_refuses_production_settings(settings: pytest.FixtureDef) -> None:
-    settings.SETTINGS_MODULE = "config.settings.production"  # type: ignore[attr-defined]
+def test_the_command_refuses_where_demo_data_is_not_allowed(settings: pytest.FixtureDef) -> None:
+    settings.REDRESS_ALLOW_DEMO_DATA = False  # type: ignore[attr-defined]  # as in production
 
     before = Case.objects.count()
 
-    with pytest.raises(CommandError, match="never runs with production settings"):
+    with pytest.raises(CommandError, match="never in production"):
         load()
     assert Case.objects.count() == before
+
+
+def test_production_settings_never_allow_demo_data() -> None:
+    from config.settings import base
+
+    assert base.REDRESS_ALLOW_DEMO_DATA is False
+    assert (
+        "REDRESS_ALLOW_DEMO_DATA = True"
+        not in Path(base.__file__).with_name("production.py").read_text()
+    )
 
 
 def test_sign_in_details_list_every_demo_account_with_its_role(demo: Demo) -> None:

@@ -39,10 +39,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, cases: int, seed: int, today: date | None, **options: Any) -> None:
-        if settings.SETTINGS_MODULE.endswith(".production"):
+        if not settings.REDRESS_ALLOW_DEMO_DATA:
             raise CommandError(
-                "The demo creates a superuser with a published password: it never runs with "
-                "production settings."
+                "The demo creates a superuser with a published password: it runs only where "
+                "REDRESS_ALLOW_DEMO_DATA is on (local and test settings), never in production."
             )
         if cases < 1:
             raise CommandError("--cases must be at least 1")

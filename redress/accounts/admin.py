@@ -7,7 +7,7 @@ from redress.accounts.models import Appointment, Team, User
 @admin.register(User)
 class RedressUserAdmin(UserAdmin):
     list_display = ["username", "first_name", "last_name", "email", "is_external", "is_active"]
-    list_filter = ["is_external", "groups", "teams", "is_active"]
+    list_filter = ["is_external", "available_for_appointment", "groups", "teams", "is_active"]
     fieldsets = (
         *UserAdmin.fieldsets,
         (
@@ -19,6 +19,7 @@ class RedressUserAdmin(UserAdmin):
                     "is_council_member",
                     "is_council_officer",
                     "is_partner_of_member_or_officer",
+                    "available_for_appointment",
                 )
             },
         ),

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from redress.accounts.access import local_today, roles_on_case, staff_view
 from redress.cases.selectors import case_for_page
 from redress.cases.services import case_record_view
-from redress.casework.access import CASE_READERS, RESTRICTED_READERS
+from redress.casework.access import CASE_READERS, COMPLAINTS_TEAM, RESTRICTED_READERS
 from redress.casework.actions import offered_actions
 from redress.casework.deadlines import explain_clock, status_of
 from redress.casework.labels import event_label, rule_label
@@ -66,5 +66,6 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "today": today,
             "stage_labels": {s.value: s.label for s in Stage},
             "rule_label": rule_label,
+            "letters": bool(roles & COMPLAINTS_TEAM),
         },
     )

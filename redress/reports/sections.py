@@ -23,6 +23,7 @@ from redress.reports.periods import Period, trend_years
 from redress.reports.queries import activity, learning, ombudsman, outcomes, received
 from redress.reports.queries import timeliness as clocks
 from redress.reports.queries.activity import PROCEDURE_STAGES, ProcedureStage
+from redress.reports.queries.scope import reporting_transaction
 from redress.reports.tables import (
     Cell,
     Column,
@@ -154,22 +155,19 @@ class ReportContext:
         rules = [*STATUTORY_RULES, *CORPORATE_RULES]
         return self.once(("timeliness",), lambda: clocks.timeliness(self.cases, self.period, rules))
 
-    def case_outcomes(self) -> dict[str, dict[str, int]]:
+    def findings(self) -> outcomes.Findings:
         stages = [*STATUTORY_FINDINGS, *CORPORATE_FINDINGS]
-        return self.once(
-            ("case_outcomes",),
-            lambda: outcomes.case_outcomes(self.cases, self.period, stages),
-        )
+        return self.once(("findings",), lambda: outcomes.findings(self.cases, self.period, stages))
 
-    def point_outcomes(self) -> dict[str, dict[str, int]]:
-        stages = [*STATUTORY_FINDINGS, *CORPORATE_FINDINGS]
-        return self.once(
-            ("point_outcomes",),
-            lambda: outcomes.point_outcomes(self.cases, self.period, stages),
-        )
+    def received(self) -> received.Received:
+        return self.once(("received",), lambda: received.received_groups(self.cases, self.period))
+
+    def complainants(self) -> dict[tuple[str, bool], int]:
+        return self.once(("complainants",), lambda: received.complainants(self.cases, self.period))
 
     def contacts(self) -> dict[str, int]:
-        return self.once(("contacts",), lambda: received.contacts_by_route(self.cases, self.period))
+        found = self.received()
+        return {route: found.total(route=route) for route in found.values("route")}
 
     def ombudsman(self) -> dict[str, dict[str, int]]:
         buckets = {"period": self.period, **{year.label: year for year in self.trend}}
@@ -236,7 +234,7 @@ def key_figures(ctx: ReportContext) -> Table:
     contacts = ctx.contacts()
     times = ctx.timeliness()
     s1, s2 = times[Rule.STAGE1_RESPONSE], times[Rule.STAGE2_RESPONSE]
-    stage1_cases = ctx.case_outcomes()[FindingStage.STAGE1]
+    stage1_cases = ctx.findings().by_stage[FindingStage.STAGE1].cases
     decided = sum(stage1_cases.values())
     found_fault = stage1_cases[Finding.UPHELD] + stage1_cases[Finding.PARTIALLY_UPHELD]
     decisions = ctx.ombudsman()["period"]
@@ -440,8 +438,8 @@ def _outcome_row(label: str, found: Mapping[str, int]) -> Row:
 
 
 def _case_outcomes(ctx: ReportContext, key: str, stages: Sequence[FindingStage]) -> Table:
-    found = ctx.case_outcomes()
-    rows = [_outcome_row(FINDING_STAGE_LABELS[stage], found[stage]) for stage in stages]
+    found = ctx.findings().by_stage
+    rows = [_outcome_row(FINDING_STAGE_LABELS[stage], found[stage].cases) for stage in stages]
     return _table(
         key,
         row_heading="Stage",
@@ -453,12 +451,11 @@ def _case_outcomes(ctx: ReportContext, key: str, stages: Sequence[FindingStage])
 
 
 def _point_outcomes(ctx: ReportContext, key: str, stages: Sequence[FindingStage]) -> Table:
-    found = ctx.point_outcomes()
+    found = ctx.findings().by_stage
     rows = []
     for stage in stages:
-        row = _outcome_row(FINDING_STAGE_LABELS[stage], found[stage])
-        other = sum(n for finding, n in found[stage].items() if finding not in outcomes.MERITS)
-        row.cells.append(count(other))
+        row = _outcome_row(FINDING_STAGE_LABELS[stage], found[stage].points)
+        row.cells.append(count(found[stage].points[outcomes.OTHER]))
         rows.append(row)
     return _table(
         key,
@@ -516,10 +513,19 @@ def _two_procedures(
 
 
 def service_areas(ctx: ReportContext) -> Table:
-    found = received.complaints_by(ctx.cases, ctx.period, "service_area", "route")
-    areas = received.in_order({area: 1 for area, _ in found}, [a.value for a in ServiceArea])
-    present = [area for area in areas if any(key[0] == area for key in found)]
-    rows = _two_procedures(found, present, service_area_label)
+    found = ctx.received()
+    areas = received.in_order(
+        dict.fromkeys(found.values("service_area")), [a.value for a in ServiceArea]
+    )
+    rows = []
+    for area in areas:
+        statutory = found.total(service_area=area, route=str(Route.STATUTORY))
+        corporate = found.total(service_area=area, route=str(Route.CORPORATE))
+        if statutory or corporate:
+            label = service_area_label(area)
+            rows.append(
+                Row(label, [count(statutory), count(corporate), count(statutory + corporate)])
+            )
     rows.append(total_row(rows, 3))
     return _table(
         "service_areas",
@@ -537,24 +543,40 @@ def service_areas(ctx: ReportContext) -> Table:
 
 
 def themes(ctx: ReportContext) -> Table:
-    found = received.themes(ctx.cases, ctx.period)
-    order = sorted(found, key=lambda theme: (theme == "", -found[theme][0], theme))
+    raised = ctx.once(("themes",), lambda: received.themes_raised(ctx.cases, ctx.period))
+    decided = ctx.findings().by_theme
+    keys = set(raised) | set(decided)
+    order = sorted(keys, key=lambda theme: (theme == "", -raised.get(theme, 0), theme))
+    none = outcomes.ThemeOutcomes(0, 0)
     rows = [
-        Row(theme or NOT_RECORDED, [count(found[theme][0]), part(found[theme][1], found[theme][0])])
+        Row(
+            theme or NOT_RECORDED,
+            [
+                count(raised.get(theme, 0)),
+                count(decided.get(theme, none).decided),
+                part(decided.get(theme, none).upheld, decided.get(theme, none).decided),
+            ],
+        )
         for theme in order
     ]
-    rows.append(total_row(rows, 2))
+    rows.append(total_row(rows, 3))
     return _table(
         "themes",
         row_heading="Theme",
-        columns=[Column("Complaint points"), Column("Upheld or partially upheld")],
+        columns=[
+            Column("Points raised"),
+            Column("Findings made"),
+            Column("Upheld or partially upheld"),
+        ],
         rows=rows,
         total_row=True,
     )
 
 
 def complainants(ctx: ReportContext) -> Table:
-    found = received.complainants_by_type(ctx.cases, ctx.period)
+    found: dict[str, int] = {}
+    for (kind, _), n in ctx.complainants().items():
+        found[kind] = found.get(kind, 0) + n
     keys = received.in_order(found, [value for value, _ in ComplainantType.choices])
     rows = [
         Row(choice_label(ComplainantType.choices, key), [count(found.get(key))])
@@ -572,22 +594,37 @@ def complainants(ctx: ReportContext) -> Table:
 
 
 def advocacy(ctx: ReportContext) -> Table:
-    found = ctx.once(("advocacy",), lambda: received.advocacy(ctx.cases, ctx.period))
+    found, people = ctx.received(), ctx.complainants()
+    complaints = list(received.COMPLAINT_ROUTES)
+    children = sum(n for (kind, _), n in people.items() if kind in received.CHILD_TYPES)
+    with_advocate = sum(
+        n for (kind, involved), n in people.items() if kind in received.CHILD_TYPES and involved
+    )
     rows = [
-        Row("Complaints where advocacy was offered", [count(found["offered"])]),
-        Row("Complaints where an advocate was involved", [count(found["involved"])]),
-        Row("Complaints made by a child or young person", [count(found["from_children"])]),
+        Row(
+            "Complaints where advocacy was offered",
+            [count(found.total(route=complaints, advocacy_offered=True))],
+        ),
+        Row(
+            "Complaints where an advocate was involved",
+            [count(found.total(route=complaints, advocate_involved=True))],
+        ),
+        Row("Complaints made by a child or young person", [count(children)]),
         Row(
             "Complaints made by a child or young person with an advocate",
-            [count(found["children_with_advocate"])],
+            [count(with_advocate)],
         ),
     ]
     return _table("advocacy", row_heading="Measure", columns=[Column("Complaints")], rows=rows)
 
 
 def channels(ctx: ReportContext) -> Table:
-    found = received.complaints_by(ctx.cases, ctx.period, "channel")
-    rows = [Row(label, [count(found.get((value,)))]) for value, label in Channel.choices]
+    found = ctx.received()
+    complaints = list(received.COMPLAINT_ROUTES)
+    rows = [
+        Row(label, [count(found.total(channel=value, route=complaints))])
+        for value, label in Channel.choices
+    ]
     rows.append(total_row(rows, 1))
     return _table(
         "channels",
@@ -670,7 +707,12 @@ def remedy_payments(ctx: ReportContext) -> Table:
 
 
 def compliments(ctx: ReportContext) -> Table:
-    found = ctx.once(("compliments",), lambda: received.compliments_by_area(ctx.cases, ctx.period))
+    received_now = ctx.received()
+    found = {
+        area: n
+        for area in received_now.values("service_area")
+        if (n := received_now.total(route=str(Route.COMPLIMENT), service_area=area))
+    }
     keys = [key for key in received.in_order(found, [a.value for a in ServiceArea]) if key in found]
     rows = [Row(service_area_label(key), [count(found[key])]) for key in keys]
     rows.append(total_row(rows, 1))
@@ -802,8 +844,9 @@ PARTS: Sequence[Part] = (
             Section(
                 "themes",
                 "Complaint points by theme",
-                "The points of complaints received in the period, by theme, and how many were "
-                "upheld or partially upheld at any stage.",
+                "The points of complaints received in the period, by theme; and the findings made "
+                "on points in the period (at each stage), and how many upheld the point in whole "
+                "or in part.",
                 themes,
                 Chart("bar"),
             ),
@@ -947,7 +990,10 @@ class Report:
         return [pair for built in self.parts for pair in built.tables]
 
     def table(self, key: str) -> Table:
-        return next(table for section, table in self.tables() if section.key == key)
+        for section, table in self.tables():
+            if section.key == key:
+                return table
+        raise KeyError(key)
 
 
 def report_context(cases: QuerySet[Case], period: Period, today: date) -> ReportContext:
@@ -958,11 +1004,15 @@ def report_context(cases: QuerySet[Case], period: Period, today: date) -> Report
 
 def build_report(cases: QuerySet[Case], period: Period, today: date) -> Report:
     ctx = report_context(cases, period, today)
-    parts = [
-        BuiltPart(
-            part,
-            [(section, suppress(section.build(ctx), ctx.threshold)) for section in part.sections],
-        )
-        for part in PARTS
-    ]
+    with reporting_transaction():
+        parts = [
+            BuiltPart(
+                part,
+                [
+                    (section, suppress(section.build(ctx), ctx.threshold))
+                    for section in part.sections
+                ],
+            )
+            for part in PARTS
+        ]
     return Report(period=period, threshold=ctx.threshold, parts=parts, today=today)

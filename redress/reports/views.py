@@ -124,7 +124,7 @@ def annual_report_csv(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404("Choose a valid period first")
     try:
         table = report.table(key)
-    except StopIteration:
+    except KeyError:
         raise Http404("No such table") from None
     return _download(
         table_csv(table, report.threshold), "text/csv; charset=utf-8", filename(report, "csv", key)

@@ -6,13 +6,13 @@ statutory or the corporate procedure; the other routes are contacts handled anot
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, QuerySet
 
-from redress.cases.models import Case, CasePerson, ComplaintPoint, PersonRole, PointFinding
+from redress.cases.models import Case, CasePerson, ComplaintPoint, PersonRole
 from redress.domain.facts import Route
-from redress.domain.findings import Finding
 from redress.reports.periods import Period
 from redress.reports.queries.scope import scoped
 
@@ -25,72 +25,57 @@ def received(cases: QuerySet[Case], period: Period) -> QuerySet[Case]:
     return cases.filter(received_on__range=(period.start, period.end))
 
 
-def complaints(cases: QuerySet[Case], period: Period) -> QuerySet[Case]:
-    return received(cases, period).filter(route__in=COMPLAINT_ROUTES)
-
-
-def counts_by(queryset: QuerySet[Any], *fields: str) -> dict[tuple[str, ...], int]:
+def counts_by(queryset: QuerySet[Any], *fields: str) -> dict[tuple[Any, ...], int]:
     rows = queryset.values(*fields).annotate(n=Count("pk")).order_by()
     return {tuple(row[f] for f in fields): row["n"] for row in rows}
 
 
-def contacts_by_route(cases: QuerySet[Case], period: Period) -> dict[str, int]:
-    return {route: n for (route,), n in counts_by(received(cases, period), "route").items()}
+@dataclass(frozen=True)
+class Received:
+    """Everything received in a period, counted once by every combination of what the tables
+    break it down by; each table adds up the combinations it needs."""
+
+    groups: dict[tuple[str, str, str, bool, bool], int]  # route, area, channel, offered, involved
+
+    def total(self, **wanted: object) -> int:
+        names = ("route", "service_area", "channel", "advocacy_offered", "advocate_involved")
+        return sum(
+            n
+            for key, n in self.groups.items()
+            if all(key[names.index(name)] in _many(value) for name, value in wanted.items())
+        )
+
+    def values(self, field: str) -> set[str]:
+        names = ("route", "service_area", "channel")
+        return {key[names.index(field)] for key in self.groups}
 
 
-def complaints_by(
-    cases: QuerySet[Case], period: Period, *fields: str
-) -> dict[tuple[str, ...], int]:
-    return counts_by(complaints(cases, period), *fields)
+def _many(value: object) -> tuple[object, ...]:
+    return tuple(value) if isinstance(value, list | tuple | set) else (value,)
 
 
-def compliments_by_area(cases: QuerySet[Case], period: Period) -> dict[str, int]:
-    found = counts_by(received(cases, period).filter(route=Route.COMPLIMENT), "service_area")
-    return {area: n for (area,), n in found.items()}
+def received_groups(cases: QuerySet[Case], period: Period) -> Received:
+    fields = ("route", "service_area", "channel", "advocacy_offered", "advocate_involved")
+    return Received(counts_by(received(cases, period), *fields))  # type: ignore[arg-type]
 
 
-def complainants_by_type(cases: QuerySet[Case], period: Period) -> dict[str, int]:
+def complainants(cases: QuerySet[Case], period: Period) -> dict[tuple[str, bool], int]:
+    """(complainant type, an advocate involved) -> complainants on complaints received."""
     people = CasePerson.objects.filter(
         role=PersonRole.COMPLAINANT,
         case__received_on__range=(period.start, period.end),
         case__route__in=COMPLAINT_ROUTES,
     )
-    found = counts_by(scoped(people, cases), "complainant_type")
-    return {kind: n for (kind,), n in found.items()}
+    return counts_by(scoped(people, cases), "complainant_type", "case__advocate_involved")  # type: ignore[return-value]
 
 
-def advocacy(cases: QuerySet[Case], period: Period) -> dict[str, int]:
-    by_child = Exists(
-        CasePerson.objects.filter(
-            case=OuterRef("pk"), role=PersonRole.COMPLAINANT, complainant_type__in=CHILD_TYPES
-        )
-    )
-    return complaints(cases, period).aggregate(
-        offered=Count("pk", filter=Q(advocacy_offered=True)),
-        involved=Count("pk", filter=Q(advocate_involved=True)),
-        from_children=Count("pk", filter=Q(by_child)),
-        children_with_advocate=Count("pk", filter=Q(by_child) & Q(advocate_involved=True)),
-    )
-
-
-def themes(cases: QuerySet[Case], period: Period) -> dict[str, tuple[int, int]]:
-    """theme -> (points raised, points upheld or partly upheld at any stage)."""
-    found_fault = Exists(
-        PointFinding.objects.filter(
-            point=OuterRef("pk"), finding__in=[Finding.UPHELD, Finding.PARTIALLY_UPHELD]
-        )
-    )
+def themes_raised(cases: QuerySet[Case], period: Period) -> dict[str, int]:
+    """theme -> points of the complaints received in the period."""
     points = ComplaintPoint.objects.filter(
         case__received_on__range=(period.start, period.end),
         case__route__in=COMPLAINT_ROUTES,
     )
-    rows = (
-        scoped(points, cases)
-        .values("theme")
-        .annotate(points=Count("pk"), upheld=Count("pk", filter=Q(found_fault)))
-        .order_by()
-    )
-    return {row["theme"]: (row["points"], row["upheld"]) for row in rows}
+    return {theme: n for (theme,), n in counts_by(scoped(points, cases), "theme").items()}
 
 
 def in_order(found: dict[str, Any], known: Sequence[str]) -> list[str]:

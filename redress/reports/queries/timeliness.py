@@ -49,13 +49,28 @@ def timeliness(
     ensure_working_days()
     clock, day, case = Clock._meta.db_table, WorkingDay._meta.db_table, Case._meta.db_table
     params: list[object] = []
-    # Beyond the maximum is only possible for a late response, so the case's profile is looked
-    # up (one indexed read) only for those; the CASE branches are evaluated in order.
-    maximum_sql = ["CASE"]
-    for (rule, slug), most in maximum_working_days().items():
-        maximum_sql.append("WHEN c.rule = %s AND k.profile = %s THEN %s")
-        params += [rule, slug, most]
-    maximum_sql.append("END")
+    # Beyond the maximum is only possible for a late response. Where every profile allows the
+    # same maximum for a rule (the usual case) it is compared directly; only where profiles
+    # differ, and the response falls between their maxima, is the case's profile looked up.
+    maxima = maximum_working_days()
+    elapsed = "done.ordinal - anchor.ordinal"
+    maximum_sql = ["CASE WHEN c.met THEN 0"]
+    for rule in sorted({rule for rule, _ in maxima}):
+        allowed = {slug: most for (r, slug), most in maxima.items() if r == rule}
+        low, high = min(allowed.values()), max(allowed.values())
+        maximum_sql.append(f"WHEN c.rule = %s AND {elapsed} <= %s THEN 0")
+        maximum_sql.append(f"WHEN c.rule = %s AND {elapsed} > %s THEN 1")
+        params += [rule, low, rule, high]
+        if low != high:
+            maximum_sql.append(
+                f"WHEN c.rule = %s THEN CASE WHEN {elapsed} > (SELECT CASE k.profile "
+                + " ".join("WHEN %s THEN %s" for _ in allowed)
+                + f" END FROM {case} k WHERE k.id = c.case_id) THEN 1 ELSE 0 END"
+            )
+            params.append(rule)
+            for slug, most in allowed.items():
+                params += [slug, most]
+    maximum_sql.append("ELSE 0 END")
     scope_sql = ""
     scope_params: list[object] = []
     if cases.query.has_filters():
@@ -67,11 +82,7 @@ def timeliness(
                SUM(CASE WHEN c.met THEN 1 ELSE 0 END),
                SUM(done.ordinal - anchor.ordinal),
                SUM(CASE WHEN c.extended_due_date IS NOT NULL THEN 1 ELSE 0 END),
-               SUM(CASE WHEN c.met THEN 0
-                        WHEN done.ordinal - anchor.ordinal > (
-                            SELECT {" ".join(maximum_sql)} FROM {case} k WHERE k.id = c.case_id
-                        ) THEN 1
-                        ELSE 0 END)
+               SUM({" ".join(maximum_sql)})
         FROM {clock} c
         JOIN {day} anchor ON anchor.day = c.anchor_date
         JOIN {day} done ON done.day = c.completed_on

@@ -80,4 +80,4 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(cases):
     with CaptureQueriesContext(connection) as queries:
         build_dashboard(Case.objects.all(), TODAY)
 
-    assert len(queries.captured_queries) == 4
+    assert len(queries.captured_queries) == 3

@@ -90,3 +90,10 @@ def issuer() -> str:
 
 def confirmed_authenticator(user: User) -> TOTPDevice:
     return TOTPDevice.objects.get(user=user, confirmed=True)
+
+
+@transaction.atomic
+def mfa_reset(*, user: User) -> int:
+    """Remove every authenticator and recovery code: the person enrols again at next sign-in."""
+    removed = TOTPDevice.objects.filter(user=user).delete()[0]
+    return removed + StaticDevice.objects.filter(user=user).delete()[0]

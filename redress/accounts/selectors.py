@@ -49,3 +49,7 @@ def team_ids_of(user: User) -> list[int]:
 
 def current_appointments(user: User, *, today: date) -> QuerySet[Appointment]:
     return Appointment.objects.current_on(today).filter(person=user).select_related("case")
+
+
+def user_named(username: str) -> User | None:
+    return User.objects.filter(username=username, is_active=True).first()

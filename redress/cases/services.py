@@ -485,6 +485,17 @@ def document_add(
     return document
 
 
+def _locked_row(model: Any, pk: int) -> tuple[Case, Any]:
+    """Lock the case a row belongs to, then read the row: (case, row)."""
+    case = _lock(model.objects.values_list("case_id", flat=True).get(pk=pk), None)
+    return case, model.objects.get(pk=pk)
+
+
+def _note(case: Case, action: str, *, on: date, by: User | None, **details: Any) -> CaseEvent:
+    """An event for a record that does not move the case: it stays at its stage."""
+    return _event(case, action=action, on=on, by=by, from_stage=case.stage, **details)
+
+
 # --- Deadlines the queues sort on ------------------------------------------------------------
 
 # Windows the complainant has to ask for the next stage: while one is open the council waits.
@@ -587,12 +598,11 @@ def case_assign(
     case.assigned_to = assigned_to
     case.team_id = team_id
     case.save(update_fields=["assigned_to", "team", "updated_at"])
-    _event(
+    _note(
         case,
-        action="assign",
+        "assign",
         on=on,
         by=by,
-        from_stage=case.stage,
         assigned_to=str(assigned_to) if assigned_to else "",
         team=team_id,
     )
@@ -603,7 +613,7 @@ def case_assign(
 def case_add_note(*, case_id: int, text: str, by: User | None, on: date) -> CaseNote:
     case = _lock(case_id, None)
     note = CaseNote.objects.create(case=case, text=text, by=by)
-    _event(case, action="add_note", on=on, by=by, from_stage=case.stage, note=note.pk)
+    _note(case, "add_note", on=on, by=by, note=note.pk)
     return note
 
 
@@ -619,7 +629,7 @@ def case_link(*, case_id: int, other_case_id: int, by: User | None, on: date) ->
     case = _lock(case_id, None)
     other = Case.objects.select_for_update().get(pk=other_case_id)
     case.linked_cases.add(other)
-    _event(case, action="link_case", on=on, by=by, from_stage=case.stage, other=other.reference)
+    _note(case, "link_case", on=on, by=by, other=other.reference)
     _event(other, action="link_case", on=on, by=by, from_stage=other.stage, other=case.reference)
 
 
@@ -646,12 +656,11 @@ def case_record_time_limit_decision(
             "updated_at",
         ]
     )
-    _event(
+    _note(
         case,
-        action="time_limit_decision",
+        "time_limit_decision",
         on=on,
         by=by,
-        from_stage=case.stage,
         discretion=discretion,
     )
     return case
@@ -662,20 +671,17 @@ def person_record_eligibility(
     *, person_id: int, decision: Discretion, reasons: str, by: User | None, on: date
 ) -> CasePerson:
     """The sufficient-interest (or representative) decision on who may complain."""
-    person = CasePerson.objects.only("case_id").get(pk=person_id)
-    case = _lock(person.case_id, None)
-    person = case.people.get(pk=person_id)
+    case, person = _locked_row(CasePerson, person_id)
     person.eligibility_decision = decision
     person.eligibility_reasons = reasons
     person.eligibility_decided_on = on
     person.eligibility_decided_by = by
     person.save()
-    _event(
+    _note(
         case,
-        action="eligibility_decision",
+        "eligibility_decision",
         on=on,
         by=by,
-        from_stage=case.stage,
         person=person.name,
         decision=decision,
     )
@@ -685,18 +691,15 @@ def person_record_eligibility(
 @transaction.atomic
 def person_record_consent(*, person_id: int, given: bool, by: User | None, on: date) -> CasePerson:
     """Whether the child agreed to someone else complaining for them."""
-    person = CasePerson.objects.only("case_id").get(pk=person_id)
-    case = _lock(person.case_id, None)
-    person = case.people.get(pk=person_id)
+    case, person = _locked_row(CasePerson, person_id)
     person.consent_given = given
     person.consent_recorded_on = on
     person.save(update_fields=["consent_given", "consent_recorded_on"])
-    _event(
+    _note(
         case,
-        action="consent_recorded",
+        "consent_recorded",
         on=on,
         by=by,
-        from_stage=case.stage,
         person=person.name,
         given=given,
     )
@@ -714,12 +717,11 @@ def point_record_independent_view(
     finding.independent_person_agrees = agrees
     finding.independent_person_comment = comment
     finding.save(update_fields=["independent_person_agrees", "independent_person_comment"])
-    _event(
+    _note(
         case,
-        action="independent_person_view",
+        "independent_person_view",
         on=on,
         by=by,
-        from_stage=case.stage,
         point=finding.point.number,
         agrees=agrees,
     )
@@ -740,12 +742,11 @@ def recommendation_add(
     recommendation = Recommendation.objects.create(
         case=case, source=source, text=text, point_id=point_id
     )
-    _event(
+    _note(
         case,
-        action="add_recommendation",
+        "add_recommendation",
         on=on,
         by=by,
-        from_stage=case.stage,
         recommendation=recommendation.pk,
         source=source,
     )
@@ -762,12 +763,11 @@ def recommendation_decide(
     recommendation = Recommendation.objects.only("case_id").get(pk=recommendation_id)
     case = _lock(recommendation.case_id, None)
     _decide(case, recommendation_id, decision, reasons, on)
-    _event(
+    _note(
         case,
-        action="decide_recommendation",
+        "decide_recommendation",
         on=on,
         by=by,
-        from_stage=case.stage,
         recommendation=recommendation_id,
         decision=decision,
     )
@@ -793,12 +793,11 @@ def action_plan_add(
         due_on=due_on,
         recommendation_id=recommendation_id,
     )
-    _event(
+    _note(
         case,
-        action="add_plan_action",
+        "add_plan_action",
         on=on,
         by=by,
-        from_stage=case.stage,
         item=item.pk,
         owner=str(owner) if owner else "",
         due_on=due_on.isoformat(),
@@ -810,15 +809,13 @@ def action_plan_add(
 def action_plan_complete(
     *, item_id: int, evidence: str, by: User | None, on: date, practice_change: str = ""
 ) -> ActionPlanItem:
-    item = ActionPlanItem.objects.only("case_id").get(pk=item_id)
-    case = _lock(item.case_id, None)
-    item = case.action_plan.get(pk=item_id)
+    case, item = _locked_row(ActionPlanItem, item_id)
     item.status = ActionPlanItem.Status.COMPLETE
     item.completed_on = on
     item.evidence = evidence
     item.practice_change = practice_change
     item.save()
-    _event(case, action="complete_plan_action", on=on, by=by, from_stage=case.stage, item=item.pk)
+    _note(case, "complete_plan_action", on=on, by=by, item=item.pk)
     return item
 
 
@@ -844,12 +841,11 @@ def remedy_add(
         amount_pence=amount_pence,
         payment_reason=payment_reason,
     )
-    _event(
+    _note(
         case,
-        action="add_remedy",
+        "add_remedy",
         on=on,
         by=by,
-        from_stage=case.stage,
         remedy=remedy.pk,
         kind=kind,
         due_on=due_on.isoformat() if due_on else None,
@@ -860,11 +856,9 @@ def remedy_add(
 
 @transaction.atomic
 def remedy_complete(*, remedy_id: int, evidence: str, by: User | None, on: date) -> Remedy:
-    remedy = Remedy.objects.only("case_id").get(pk=remedy_id)
-    case = _lock(remedy.case_id, None)
-    remedy = case.remedies.get(pk=remedy_id)
+    case, remedy = _locked_row(Remedy, remedy_id)
     remedy.completed_on = on
     remedy.evidence = evidence
     remedy.save(update_fields=["completed_on", "evidence"])
-    _event(case, action="complete_remedy", on=on, by=by, from_stage=case.stage, remedy=remedy.pk)
+    _note(case, "complete_remedy", on=on, by=by, remedy=remedy.pk)
     return remedy

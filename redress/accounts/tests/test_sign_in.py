@@ -115,3 +115,31 @@ def test_the_admin_has_no_password_only_sign_in(client):
     response = client.get(reverse("admin:login") + "?next=/admin/")
 
     assert response["Location"].startswith(reverse("casework:sign_in"))
+
+
+def test_an_idle_session_ends_and_the_next_page_asks_to_sign_in_again(client, officer):
+    import time_machine
+    from django.utils import timezone
+
+    from redress.casework.tests.conftest import sign_in_as
+
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        sign_in_as(client, officer)
+        assert client.get(reverse("casework:queue")).status_code == 200
+        traveller.shift(settings.SESSION_COOKIE_AGE - 60)
+        assert client.get(reverse("casework:queue")).status_code == 200  # renewed
+        traveller.shift(settings.SESSION_COOKIE_AGE + 60)
+
+        response = client.get(reverse("casework:queue"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("casework:sign_in"))
+
+
+def test_resetting_an_authenticator_makes_the_person_set_up_a_new_one(client, officer):
+    from django.core.management import call_command
+
+    TOTPDevice.objects.create(user=officer, name="Lost phone", confirmed=True)
+    call_command("reset_authenticator", "priya")
+
+    assert password_step(client)["Location"] == reverse("casework:sign_in_set_up")

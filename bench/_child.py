@@ -1,8 +1,8 @@
-"""Running a benchmark in a child process against its own PostgreSQL database.
+"""Running a benchmark in a child process against a PostgreSQL database of its own.
 
-A benchmark that needs Django configures it for its own database, which must not leak into the
-other benchmarks `python -m bench` runs in the same process: so it runs as `python -m bench.<name>`
-in a child, and its lines starting with two spaces are its report.
+A bench module's `run()` calls `run_in_child("bench.<name>", database)`; the child (the module run
+with `python -m`) creates the database with `on_server`, measures, drops it, and prints each
+result line indented by two spaces. Modules whose names start with "_" are not benchmarks.
 """
 
 import os
@@ -13,20 +13,20 @@ from pathlib import Path
 SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 
 
-def run_child(module: str, database: str, timeout: int, **env: str) -> list[str]:
-    """Run `python -m bench.<module>` with DATABASE_URL naming `database`; its report lines."""
-    child_env = {
+def run_in_child(module: str, database: str, timeout: int) -> list[str]:
+    env = {
         **os.environ,
         "DATABASE_URL": f"{SERVER}/{database}",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DJANGO_LOG_LEVEL": "WARNING",
+        "DJANGO_ALLOWED_HOSTS": "testserver",
         "REDRESS_COUNCIL_PROFILE": "statutory",
-        **env,
     }
     try:
         child = subprocess.run(
-            [sys.executable, "-m", f"bench.{module}"],
+            [sys.executable, "-m", module],
             cwd=Path(__file__).resolve().parents[1],
-            env=child_env,
+            env=env,
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -39,7 +39,7 @@ def run_child(module: str, database: str, timeout: int, **env: str) -> list[str]
     return lines
 
 
-def admin(sql: str) -> None:
+def on_server(sql: str) -> None:
     """Run `sql` on the server's maintenance database (CREATE or DROP DATABASE)."""
     import psycopg
 

@@ -19,15 +19,11 @@ and times everything again, so both figures are shown. `BENCH_REPORTS_CASES` cha
 
 import os
 import statistics
-import subprocess
-import sys
 import time
 from datetime import date
-from pathlib import Path
 
-from redress.domain.workflow import FINISHED_STAGES
+from bench._child import on_server, run_in_child
 
-SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 DATABASE = "redress_bench_reports"
 CASES = int(os.environ.get("BENCH_REPORTS_CASES", "1000000"))
 TODAY = date(2026, 5, 14)
@@ -52,36 +48,7 @@ REQUESTED_INDEXES = [
 
 
 def run() -> list[str]:
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"{SERVER}/{DATABASE}",
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "DJANGO_ALLOWED_HOSTS": "testserver",
-        "REDRESS_COUNCIL_PROFILE": "statutory",
-    }
-    try:
-        child = subprocess.run(
-            [sys.executable, "-m", "bench.reports"],
-            cwd=Path(__file__).resolve().parents[1],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_SECONDS,
-        )
-    except subprocess.TimeoutExpired:
-        return [f"FAIL: gave up after {TIMEOUT_SECONDS} s"]
-    lines = [line.strip() for line in child.stdout.splitlines() if line.startswith("  ")]
-    if child.returncode != 0:
-        return [*lines, f"FAIL: {child.stderr.strip()[-800:]}"]
-    return lines
-
-
-def _server(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(sql)
+    return run_in_child("bench.reports", DATABASE, TIMEOUT_SECONDS)
 
 
 # --- Loading --------------------------------------------------------------------------------
@@ -372,8 +339,8 @@ def measure(label: str, client: object) -> tuple[float, float]:
 
 
 def child() -> None:
-    _server(f"DROP DATABASE IF EXISTS {DATABASE}")
-    _server(f"CREATE DATABASE {DATABASE}")
+    on_server(f"DROP DATABASE IF EXISTS {DATABASE}")
+    on_server(f"CREATE DATABASE {DATABASE}")
     try:
         import django
 
@@ -413,7 +380,7 @@ def child() -> None:
 
         connections.close_all()
         if not os.environ.get("BENCH_KEEP_DATABASE"):
-            _server(f"DROP DATABASE IF EXISTS {DATABASE}")
+            on_server(f"DROP DATABASE IF EXISTS {DATABASE}")
 
 
 if __name__ == "__main__":

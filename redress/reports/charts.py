@@ -118,9 +118,11 @@ def _bar_description(
     ]
     if not drawn:
         return "Bar chart with no figures that can be shown."
-    _, label, cell = max(drawn, key=lambda item: item[0])
+    value, label, cell = max(drawn, key=lambda item: item[0])
     hidden = len(rows) - len(drawn)
-    text = f"Bar chart of {len(rows)} bars. The largest is {label}: {cell.text(threshold)}."
+    text = f"Bar chart of {len(rows)} bars. " + (
+        f"The largest is {label}: {cell.text(threshold)}." if value else "Every bar is zero."
+    )
     if hidden:
         text += f" {hidden} not drawn because the figure is withheld or does not apply."
     return text + " The figures are in the table."

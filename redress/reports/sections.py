@@ -209,9 +209,24 @@ class Part:
     sections: Sequence[Section]
 
 
-def _table(section_key: str, **kwargs: Any) -> Table:
+def _table(section_key: str, *, total: str = "", **kwargs: Any) -> Table:
+    """The section's table; with `total`, a total row so labelled is added under the rows."""
     section = SECTIONS_BY_KEY[section_key]
+    if total:
+        rows = kwargs["rows"]
+        rows.append(total_row(rows, len(kwargs["columns"]), total))
+        kwargs["total_row"] = True
     return Table(key=section.key, title=section.title, description=section.description, **kwargs)
+
+
+def _counts(
+    section_key: str, row_heading: str, heading: str, counts: list[tuple[str, int]], total: str
+) -> Table:
+    """A table of one column of counts, one row each, and their total."""
+    rows = [Row(label, [count(n)]) for label, n in counts]
+    return _table(
+        section_key, row_heading=row_heading, columns=[Column(heading)], rows=rows, total=total
+    )
 
 
 def total_row(rows: list[Row], columns: int, label: str = "Total") -> Row:
@@ -268,15 +283,8 @@ def key_figures(ctx: ReportContext) -> Table:
 
 def contacts_received(ctx: ReportContext) -> Table:
     found = ctx.contacts()
-    rows = [Row(ROUTE_LABELS[route], [count(found.get(route))]) for route in ROUTE_LABELS]
-    rows.append(total_row(rows, 1, "All contacts received"))
-    return _table(
-        "contacts",
-        row_heading="How it was handled",
-        columns=[Column("Received")],
-        rows=rows,
-        total_row=True,
-    )
+    counts = [(ROUTE_LABELS[route], found.get(route, 0)) for route in ROUTE_LABELS]
+    return _counts("contacts", "How it was handled", "Received", counts, "All contacts received")
 
 
 def _volumes(ctx: ReportContext, key: str, stages: Sequence[ProcedureStage]) -> Table:
@@ -526,7 +534,6 @@ def service_areas(ctx: ReportContext) -> Table:
             rows.append(
                 Row(label, [count(statutory), count(corporate), count(statutory + corporate)])
             )
-    rows.append(total_row(rows, 3))
     return _table(
         "service_areas",
         row_heading="Service area",
@@ -536,7 +543,7 @@ def service_areas(ctx: ReportContext) -> Table:
             Column("Total"),
         ],
         rows=rows,
-        total_row=True,
+        total="Total",
         total_column=2,
         summed_columns=(0, 1),
     )
@@ -559,7 +566,6 @@ def themes(ctx: ReportContext) -> Table:
         )
         for theme in order
     ]
-    rows.append(total_row(rows, 3))
     return _table(
         "themes",
         row_heading="Theme",
@@ -569,7 +575,7 @@ def themes(ctx: ReportContext) -> Table:
             Column("Upheld or partially upheld"),
         ],
         rows=rows,
-        total_row=True,
+        total="Total",
     )
 
 
@@ -578,19 +584,8 @@ def complainants(ctx: ReportContext) -> Table:
     for (kind, _), n in ctx.complainants().items():
         found[kind] = found.get(kind, 0) + n
     keys = received.in_order(found, [value for value, _ in ComplainantType.choices])
-    rows = [
-        Row(choice_label(ComplainantType.choices, key), [count(found.get(key))])
-        for key in keys
-        if key in found
-    ]
-    rows.append(total_row(rows, 1))
-    return _table(
-        "complainants",
-        row_heading="Who complained",
-        columns=[Column("Complainants")],
-        rows=rows,
-        total_row=True,
-    )
+    counts = [(choice_label(ComplainantType.choices, k), found[k]) for k in keys if k in found]
+    return _counts("complainants", "Who complained", "Complainants", counts, "Total")
 
 
 def advocacy(ctx: ReportContext) -> Table:
@@ -621,18 +616,10 @@ def advocacy(ctx: ReportContext) -> Table:
 def channels(ctx: ReportContext) -> Table:
     found = ctx.received()
     complaints = list(received.COMPLAINT_ROUTES)
-    rows = [
-        Row(label, [count(found.total(channel=value, route=complaints))])
-        for value, label in Channel.choices
+    counts = [
+        (label, found.total(channel=value, route=complaints)) for value, label in Channel.choices
     ]
-    rows.append(total_row(rows, 1))
-    return _table(
-        "channels",
-        row_heading="How the complaint was made",
-        columns=[Column("Complaints")],
-        rows=rows,
-        total_row=True,
-    )
+    return _counts("channels", "How the complaint was made", "Complaints", counts, "Total")
 
 
 def ombudsman_enquiries(ctx: ReportContext) -> Table:
@@ -651,15 +638,8 @@ def ombudsman_enquiries(ctx: ReportContext) -> Table:
 
 def ombudsman_decisions(ctx: ReportContext) -> Table:
     found = ctx.ombudsman()["period"]
-    rows = [Row(DECISION_LABELS[d], [count(found[d])]) for d in OmbudsmanDecision]
-    rows.append(total_row(rows, 1, "All decisions"))
-    return _table(
-        "ombudsman_decisions",
-        row_heading="Decision",
-        columns=[Column("Decisions")],
-        rows=rows,
-        total_row=True,
-    )
+    counts = [(DECISION_LABELS[d], found[d]) for d in OmbudsmanDecision]
+    return _counts("ombudsman_decisions", "Decision", "Decisions", counts, "All decisions")
 
 
 def ombudsman_trend(ctx: ReportContext) -> Table:
@@ -696,33 +676,26 @@ def remedy_payments(ctx: ReportContext) -> Table:
         )
         for key in keys
     ]
-    rows.append(total_row(rows, 2))
     return _table(
         "remedy_payments",
         row_heading="Reason for the payment",
         columns=[Column("Payments"), Column("Amount paid", Kind.MONEY)],
         rows=rows,
-        total_row=True,
+        total="Total",
     )
 
 
 def compliments(ctx: ReportContext) -> Table:
-    received_now = ctx.received()
-    found = {
-        area: n
-        for area in received_now.values("service_area")
-        if (n := received_now.total(route=str(Route.COMPLIMENT), service_area=area))
-    }
-    keys = [key for key in received.in_order(found, [a.value for a in ServiceArea]) if key in found]
-    rows = [Row(service_area_label(key), [count(found[key])]) for key in keys]
-    rows.append(total_row(rows, 1))
-    return _table(
-        "compliments",
-        row_heading="Service area",
-        columns=[Column("Compliments")],
-        rows=rows,
-        total_row=True,
+    found = ctx.received()
+    areas = received.in_order(
+        dict.fromkeys(found.values("service_area")), [a.value for a in ServiceArea]
     )
+    counts = [
+        (service_area_label(area), n)
+        for area in areas
+        if (n := found.total(route=str(Route.COMPLIMENT), service_area=area))
+    ]
+    return _counts("compliments", "Service area", "Compliments", counts, "Total")
 
 
 def learning_table(ctx: ReportContext) -> Table:

@@ -194,6 +194,14 @@ def _not_young(context: StepContext) -> bool:
     return not context.is_young_person
 
 
+def _chose(step: str, name: str, value: str) -> Callable[[StepContext], bool]:
+    return lambda context: context.get(step, name) == value
+
+
+def _young_with_advocate(context: StepContext) -> bool:
+    return context.is_young_person and context.get("advocate", "advocate") == "have"
+
+
 COMPLAINT = Journey(
     name=JourneyName.COMPLAINT,
     noun="complaint",
@@ -207,11 +215,15 @@ COMPLAINT = Journey(
         Step("service", steps.ServiceForm),
         Step("what-happened", steps.WhatHappenedForm),
         Step("when", steps.WhenForm),
+        Step("when-date", steps.WhenDateForm, _chose("when", "when", "exact")),
+        Step("when-month", steps.WhenMonthForm, _chose("when", "when", "roughly")),
         Step("why-now", steps.WhyNowForm, lambda context: context.is_late),
         Step("outcome", steps.OutcomeForm),
         Step("advocate", steps.AdvocateForm, lambda context: context.is_young_person),
+        Step("your-advocate", steps.YourAdvocateForm, _young_with_advocate),
         Step("contact", steps.ContactForm),
         Step("safe-contact", steps.SafeContactForm),
+        Step("safe-how", steps.SafeHowForm, _chose("safe-contact", "safe", "no")),
         Step("support", steps.SupportForm),
         Step("documents", steps.DocumentsDoneForm),
     ),
@@ -223,11 +235,13 @@ YOUNG_PERSON = Journey(
     build=build_young_person,
     steps=(
         Step("advocate", steps.YoungAdvocateForm),
+        Step("your-advocate", steps.YourAdvocateForm, _chose("advocate", "advocate", "have")),
         Step("you", steps.YoungAboutYouForm),
         Step("whats-wrong", steps.WhatsWrongForm),
         Step("make-it-better", steps.MakeItBetterForm),
         Step("contact", steps.YoungContactForm),
         Step("safe", steps.YoungSafeForm),
+        Step("safe-how", steps.YoungSafeHowForm, _chose("safe", "safe", "no")),
     ),
 )
 

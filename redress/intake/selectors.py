@@ -34,7 +34,7 @@ def drafts_live() -> QuerySet[Draft]:
 def draft_for(key: UUID | None, journey: str) -> Draft | None:
     if key is None:
         return None
-    return drafts_live().filter(key=key, journey=journey).prefetch_related("uploads").first()
+    return drafts_live().filter(key=key, journey=journey).first()
 
 
 def submission_for(key: UUID | None, journey: str) -> Submission | None:

@@ -224,9 +224,8 @@ def _record_what_needs_attention(
         details["advocate_requested"] = advocate == "yes"
     if "why-now" in context.answers and context.is_late:
         details["late_reasons"] = dict(context.answers["why-now"])
-    safe_step = "safe" if journey.name == "young_person" else "safe-contact"
-    if context.get(safe_step, "safe") == "no":
-        details["contact_safety"] = context.get(safe_step, "safe_details")
+    if any(step.slug == "safe-how" for step in journey.applicable(context)):
+        details["contact_safety"] = context.get("safe-how", "safe_details")
     CaseEvent.objects.create(
         case=case,
         action="submitted_online",

@@ -77,11 +77,16 @@ class StepContext:
 
     @property
     def grounds_arose_on(self) -> date | None:
+        """When it happened: the exact date, or the last day of the month given."""
         kind = self.get("when", "when")
-        value = self.get("when", "date" if kind == "exact" else "month")
-        if kind in ("exact", "roughly") and value:
-            return date.fromisoformat(value)
-        return None
+        value = (
+            self.get("when-date", "date")
+            if kind == "exact"
+            else self.get("when-month", "month")
+            if kind == "roughly"
+            else None
+        )
+        return date.fromisoformat(value) if value else None
 
     @property
     def time_limit_last_day(self) -> date | None:
@@ -403,32 +408,28 @@ class WhenForm(StepForm):
         "Select when it happened",
         help_text="If it happened more than once, tell us when it started.",
     )
+    check_labels = {"when": "When it happened"}
+
+
+class WhenDateForm(StepForm):
+    heading_field = "date"
     date = DateBoxesField(
         what="the date it happened",
-        required=False,
-        label="Date it happened",
+        label="What date did it happen?",
         help_text="For example, 27 3 2026",
-        error_messages={"required": "Enter the date it happened"},
     )
+    check_labels = {"date": "Date it happened"}
+
+
+class WhenMonthForm(StepForm):
+    heading_field = "month"
     month = DateBoxesField(
         what="the month it happened",
         month_only=True,
-        required=False,
-        label="Month and year",
-        help_text="For example, 3 2026",
-        error_messages={"required": "Enter the month and year it happened"},
+        label="Roughly when did it happen?",
+        help_text="Enter the month and year. For example, 3 2026",
     )
-    conditionals = {"when": {"exact": ("date",), "roughly": ("month",)}}
-
-    def summary_rows(self) -> list[tuple[str, Markup]]:
-        kind = self.initial.get("when")
-        if kind == "exact" and self.initial.get("date"):
-            value = escape(long_date(date.fromisoformat(self.initial["date"])))
-        elif kind == "roughly" and self.initial.get("month"):
-            value = escape(f"Around {date.fromisoformat(self.initial['month']):%B %Y}")
-        else:
-            value = self.display("when", kind)
-        return [("When it happened", value)]
+    check_labels = {"month": "Roughly when"}
 
 
 class WhyNowForm(StepForm):
@@ -484,10 +485,21 @@ class AdvocateForm(StepForm):
         "Select whether you would like an advocate",
         help_text="You can change your mind at any time.",
     )
-    advocate_name = text("Your advocate's name and organisation (optional)", max_length=NAME_MAX)
-    conditionals = {"advocate": {"have": ("advocate_name",)}}
+    check_labels = {"advocate": "Advocate"}
 
-    check_labels = {"advocate": "Advocate", "advocate_name": "Your advocate"}
+
+class YourAdvocateForm(StepForm):
+    title = "About your advocate (optional)"
+    advocate_name = text("Your advocate's name and organisation (optional)", max_length=NAME_MAX)
+    advocate_contact = text(
+        "How can we contact them? (optional)",
+        max_length=SHORT_TEXT_MAX,
+        help_text="For example, their phone number or email address",
+    )
+    check_labels = {"advocate_name": "Your advocate", "advocate_contact": "Your advocate's contact"}
+
+    def summary_rows(self) -> list[tuple[str, Markup]]:
+        return super().summary_rows() or [("Your advocate", escape("Not given"))]
 
 
 class ContactForm(StepForm):
@@ -555,16 +567,20 @@ class SafeContactForm(StepForm):
         help_text="For example, tell us if someone else reads your post or emails, or if there "
         "are times we should not call.",
     )
+    check_labels = {"safe": "Safe to contact you"}
+
+
+class SafeHowForm(StepForm):
+    heading_field = "safe_details"
     safe_details = text(
-        "Tell us how we can contact you safely",
+        "How can we contact you safely?",
         max_length=2000,
         long=True,
         rows=4,
-        help_text="For example, only by email, or not before 4pm",
-        when_revealed="Tell us how we can contact you safely",
+        required_message="Tell us how we can contact you safely",
+        help_text="For example, only by email, not before 4pm, or never by post.",
     )
-    conditionals = {"safe": {"no": ("safe_details",)}}
-    check_labels = {"safe": "Safe to contact you", "safe_details": "How to contact you safely"}
+    check_labels = {"safe_details": "How to contact you safely"}
 
 
 class SupportForm(StepForm):
@@ -628,7 +644,6 @@ class YoungAdvocateForm(AdvocateForm):
         "Choose if you want an advocate",
         help_text="You can change your mind later.",
     )
-    advocate_name = text("Your advocate's name (optional)", max_length=NAME_MAX)
 
 
 class YoungAboutYouForm(StepForm):
@@ -707,12 +722,16 @@ class YoungSafeForm(SafeContactForm):
         help_text="Tell us if there is someone who should not find out, or a time we should not "
         "call.",
     )
+
+
+class YoungSafeHowForm(SafeHowForm):
     safe_details = text(
-        "Tell us how to contact you safely",
+        "How can we contact you safely?",
         max_length=2000,
         long=True,
         rows=4,
-        when_revealed="Tell us how to contact you safely",
+        required_message="Tell us how we can contact you safely",
+        help_text="For example, only by text, or not at home.",
     )
 
 

@@ -69,7 +69,6 @@ def _page_context(journey: Journey, context: StepContext) -> dict[str, object]:
         "procedure": expected_procedure(context),
         "procedure_names": PROCEDURE_NAMES,
         "area_rule": SERVICE_AREAS[ServiceArea(area)] if area else None,
-        "timescales": timescales_from(context.today, context.profile, working_calendar()),
         "max_files": uploads.max_files(),
         "max_mb": uploads.max_bytes() // uploads.MB,
         "allowed_labels": uploads.allowed_labels(),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from redress.cases.models import Case, CaseEvent
 from redress.intake import services
 from redress.intake.models import Submission
-from redress.intake.tests.conftest import fill_in
+from redress.intake.tests.builders import fill_in
 from redress.intake.tests.journey_data import PARENT_COMPLAINT
 
 pytestmark = pytest.mark.django_db(transaction=True)

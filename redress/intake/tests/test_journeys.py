@@ -39,7 +39,8 @@ PARENT = {
     "consent": {"consent": "no"},
     "service": {"area": "early_help"},
     "what-happened": {"details": "Nobody returned my calls."},
-    "when": {"when": "exact", "date": "2026-03-02", "month": None},
+    "when": {"when": "exact"},
+    "when-date": {"date": "2026-03-02"},
     "outcome": {"outcome": "An apology"},
     "contact": {
         "methods": ["email", "phone"],
@@ -47,7 +48,7 @@ PARENT = {
         "phone": "07700 900982",
         "address": None,
     },
-    "safe-contact": {"safe": "yes", "safe_details": None},
+    "safe-contact": {"safe": "yes"},
     "support": {"formats": [], "language": "", "other": ""},
     "documents": {"done": True},
 }
@@ -78,26 +79,35 @@ def test_the_pages_asked_depend_on_who_is_complaining(
 
 
 @pytest.mark.parametrize(
-    ("when", "today", "asked_why_now"),
+    ("when", "day", "today", "asked_why_now"),
     [
-        ({"when": "exact", "date": "2025-06-15"}, date(2026, 6, 15), False),  # last day in time
-        ({"when": "exact", "date": "2025-06-15"}, date(2026, 6, 16), True),  # a day late
-        ({"when": "roughly", "month": "2025-06-30"}, date(2026, 6, 30), False),  # end of month
-        ({"when": "roughly", "month": "2025-06-30"}, date(2026, 7, 1), True),
-        ({"when": "ongoing"}, date(2030, 1, 1), False),
-        ({"when": "unknown"}, date(2030, 1, 1), False),
+        ("exact", "2025-06-15", date(2026, 6, 15), False),  # the last day in time
+        ("exact", "2025-06-15", date(2026, 6, 16), True),  # a day late
+        ("roughly", "2025-06-30", date(2026, 6, 30), False),  # the month's last day
+        ("roughly", "2025-06-30", date(2026, 7, 1), True),
+        ("ongoing", "2020-01-01", date(2030, 1, 1), False),  # an old date no longer applies
+        ("unknown", "2020-01-01", date(2030, 1, 1), False),
     ],
 )
 def test_why_now_is_asked_only_when_the_complaint_is_over_the_time_limit(
-    when, today, asked_why_now
+    when, day, today, asked_why_now
 ):
-    assert ("why-now" in slugs(COMPLAINT, {"who": {"who": "parent"}, "when": when}, today)) is (
-        asked_why_now
-    )
+    answers = {
+        "who": {"who": "parent"},
+        "when": {"when": when},
+        "when-date": {"date": day},
+        "when-month": {"month": day},
+    }
+
+    assert ("why-now" in slugs(COMPLAINT, answers, today)) is asked_why_now
 
 
 def test_a_longer_time_limit_in_the_profile_means_why_now_is_not_asked():
-    answers = {"who": {"who": "parent"}, "when": {"when": "exact", "date": "2025-06-01"}}
+    answers = {
+        "who": {"who": "parent"},
+        "when": {"when": "exact"},
+        "when-date": {"date": "2025-06-01"},
+    }
     longer = type(STATUTORY.time_limit)(months=18, leap_day=STATUTORY.time_limit.leap_day)
     generous = type(STATUTORY)(**{**STATUTORY.__dict__, "time_limit": longer})
 
@@ -193,7 +203,7 @@ def test_a_long_account_is_summarised_at_a_word_boundary():
 
 def test_an_unsafe_email_address_gets_no_confirmation():
     safe = context(PARENT)
-    unsafe = context({**PARENT, "safe-contact": {"safe": "no", "safe_details": "Post only"}})
+    unsafe = context({**PARENT, "safe-contact": {"safe": "no"}, "safe-how": {"safe_details": "x"}})
 
     assert contact_email(COMPLAINT, safe) == "sam@example.org"
     assert contact_email(COMPLAINT, unsafe) == ""
@@ -218,7 +228,8 @@ def test_the_young_persons_version_asks_about_an_advocate_first_and_few_question
 
 def test_a_young_persons_complaint_is_from_a_child_who_was_offered_an_advocate():
     answers = {
-        "advocate": {"advocate": "have", "advocate_name": "Riya, Voices"},
+        "advocate": {"advocate": "have"},
+        "your-advocate": {"advocate_name": "Riya, Voices", "advocate_contact": ""},
         "you": {"name": "Jo", "age": 14},
         "whats-wrong": {"details": "Nobody listens"},
         "make-it-better": {"outcome": ""},
@@ -232,7 +243,7 @@ def test_a_young_persons_complaint_is_from_a_child_who_was_offered_an_advocate()
     assert (person.name, person.complainant_type, person.email) == ("Jo", "child", "")
     assert complaint.advocacy_offered is True
     assert complaint.service_area == "not_sure"
-    assert complaint.extra["advocate"]["advocate_name"] == "Riya, Voices"
+    assert complaint.extra["your-advocate"]["advocate_name"] == "Riya, Voices"
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ from redress.intake.models import (
     Submission,
     TrackingCode,
 )
-from redress.intake.tests.conftest import (
+from redress.intake.tests.builders import (
     COMPLAINANT_EMAIL,
     adjudicated_case,
     at,
@@ -158,9 +158,10 @@ def test_sending_puts_what_the_team_must_act_on_on_the_timeline(monday):
         "who": {"who": "child"},
         "about-you": {"name": "Jo Young"},
         "advocate": {"advocate": "yes"},
-        "when": {"when": "exact", "date_day": "1", "date_month": "2", "date_year": "2025"},
+        "when-date": {"date_day": "1", "date_month": "2", "date_year": "2025"},
         "why-now": {"why_not_sooner": "I was scared", "can_still_look": "My diary"},
-        "safe-contact": {"safe": "no", "safe_details": "Text only, after 4pm"},
+        "safe-contact": {"safe": "no"},
+        "safe-how": {"safe_details": "Text only, after 4pm"},
     }
     case = send(fill_in("complaint", answers, MONDAY), monday).case
 
@@ -192,7 +193,11 @@ def test_the_confirmation_email_goes_through_smtp_with_the_reference(
 def test_no_email_is_sent_when_the_complainant_says_it_is_not_safe(
     smtp_server, monday, django_capture_on_commit_callbacks
 ):
-    answers = {**PARENT_COMPLAINT, "safe-contact": {"safe": "no", "safe_details": "Phone only"}}
+    answers = {
+        **PARENT_COMPLAINT,
+        "safe-contact": {"safe": "no"},
+        "safe-how": {"safe_details": "Phone only"},
+    }
 
     with django_capture_on_commit_callbacks(execute=True):
         send(fill_in("complaint", answers, MONDAY), monday)
@@ -444,7 +449,7 @@ def test_a_late_request_made_twice_is_queued_once():
 
 def test_a_late_request_leaves_the_queue_once_a_manager_decides():
     from redress.domain.facts import Discretion
-    from redress.intake.tests.conftest import take
+    from redress.intake.tests.builders import take
 
     case = responded_case(date(2025, 7, 1))
     ask(case, date(2025, 7, 30), why_now="Away")

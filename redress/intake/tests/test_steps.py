@@ -27,73 +27,45 @@ def errors(form_class, data, **answers) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize(
-    ("data", "message"),
+    ("form_class", "data", "message"),
     [
-        ({}, "Select when it happened"),
-        ({"when": "exact"}, "Enter the date it happened"),
-        (
-            {"when": "exact", "date_day": "2", "date_year": "2026"},
-            "The date it happened must include a month",
-        ),
-        (
-            {"when": "exact", "date_month": "3"},
-            "The date it happened must include a day and a year",
-        ),
-        (
-            {"when": "exact", "date_day": "31", "date_month": "2", "date_year": "2026"},
-            "The date it happened must be a real date",
-        ),
-        (
-            {"when": "exact", "date_day": "1", "date_month": "13", "date_year": "2026"},
-            "The date it happened must be a real date",
-        ),
-        (
-            {"when": "exact", "date_day": "1", "date_month": "3", "date_year": "26"},
-            "Year must include 4 numbers",
-        ),
-        (
-            {"when": "exact", "date_day": "16", "date_month": "6", "date_year": "2026"},
-            "The date it happened must be today or in the past",
-        ),
-        ({"when": "roughly"}, "Enter the month and year it happened"),
-        (
-            {"when": "roughly", "month_month": "7", "month_year": "2026"},
-            "The month it happened must be today or in the past",
-        ),
-        ({"when": "sometime"}, "Select when it happened"),
+        (steps.WhenForm, {}, "Select when it happened"),
+        (steps.WhenForm, {"when": "sometime"}, "Select when it happened"),
+        (steps.WhenDateForm, {}, "Enter the date it happened"),
+        (steps.WhenDateForm, {"date_day": "2", "date_year": "2026"},
+         "The date it happened must include a month"),
+        (steps.WhenDateForm, {"date_month": "3"},
+         "The date it happened must include a day and a year"),
+        (steps.WhenDateForm, {"date_day": "31", "date_month": "2", "date_year": "2026"},
+         "The date it happened must be a real date"),
+        (steps.WhenDateForm, {"date_day": "1", "date_month": "13", "date_year": "2026"},
+         "The date it happened must be a real date"),
+        (steps.WhenDateForm, {"date_day": "1", "date_month": "3", "date_year": "26"},
+         "Year must include 4 numbers"),
+        (steps.WhenDateForm, {"date_day": "16", "date_month": "6", "date_year": "2026"},
+         "The date it happened must be today or in the past"),
+        (steps.WhenMonthForm, {}, "Enter the month it happened"),
+        (steps.WhenMonthForm, {"month_month": "7", "month_year": "2026"},
+         "The month it happened must be today or in the past"),
     ],
-)
-def test_when_it_happened_gets_a_clear_error_for_each_kind_of_bad_date(data, message):
-    problems = errors(steps.WhenForm, data)
-
-    assert [message] in problems.values()
+)  # fmt: skip
+def test_when_it_happened_gets_a_clear_error_for_each_kind_of_bad_date(form_class, data, message):
+    assert [message] in errors(form_class, data).values()
 
 
 @pytest.mark.parametrize(
-    ("data", "kept"),
+    ("form_class", "data", "kept"),
     [
-        (
-            {"when": "exact", "date_day": "2", "date_month": "Mar", "date_year": "2026"},
-            {"when": "exact", "date": "2026-03-02", "month": None},
-        ),
-        (
-            {"when": "roughly", "month_month": "2", "month_year": "2024"},
-            {"when": "roughly", "date": None, "month": "2024-02-29"},
-        ),  # the month's last day
-        (
-            {"when": "roughly", "month_month": "6", "month_year": "2026"},
-            {"when": "roughly", "date": None, "month": "2026-06-15"},
-        ),  # this month: today
-        # Typed into the date boxes (shown without JavaScript), then "still happening" chosen:
-        # the boxes are ignored, bad or not.
-        (
-            {"when": "ongoing", "date_day": "99", "date_month": "x"},
-            {"when": "ongoing", "date": None, "month": None},
-        ),
+        (steps.WhenDateForm, {"date_day": "2", "date_month": "Mar", "date_year": "2026"},
+         {"date": "2026-03-02"}),
+        (steps.WhenMonthForm, {"month_month": "2", "month_year": "2024"},
+         {"month": "2024-02-29"}),  # the month's last day
+        (steps.WhenMonthForm, {"month_month": "June", "month_year": "2026"},
+         {"month": "2026-06-15"}),  # this month: today
     ],
-)
-def test_when_it_happened_keeps_a_plain_date_and_drops_boxes_not_chosen(data, kept):
-    form = steps.WhenForm(data, context=context())
+)  # fmt: skip
+def test_a_date_is_kept_as_a_plain_iso_date(form_class, data, kept):
+    form = form_class(data, context=context())
 
     assert form.is_valid(), form.errors
     assert form.to_answers() == kept
@@ -173,12 +145,8 @@ def test_contact_details_for_ways_not_chosen_are_not_kept():
             "Tell us whether it can still be looked into fairly",
         ),
         (steps.AdvocateForm, {}, "advocate", "Select whether you would like an advocate"),
-        (
-            steps.SafeContactForm,
-            {"safe": "no"},
-            "safe_details",
-            "Tell us how we can contact you safely",
-        ),
+        (steps.SafeHowForm, {}, "safe_details", "Tell us how we can contact you safely"),
+        (steps.SafeContactForm, {}, "safe", "Select whether it is safe for us to contact you"),
         (
             steps.ChildForm,
             {"name": "Alex", "date_of_birth_day": "1"},
@@ -234,13 +202,13 @@ def test_about_you_asks_only_what_fits_who_you_are(who, fields):
 
 
 def test_check_your_answers_shows_each_answer_in_plain_words():
-    form = steps.WhenForm(initial={"when": "roughly", "month": "2025-03-31"}, context=context())
+    form = steps.WhenMonthForm(initial={"month": "2025-03-31"}, context=context())
     contact = steps.ContactForm(
         initial={"methods": ["email", "post"], "email": "a@b.org", "address": "1 High St\nTown"},
         context=context(),
     )
 
-    assert form.summary_rows() == [("When it happened", "Around March 2025")]
+    assert form.summary_rows() == [("Roughly when", "March 2025")]
     assert [(label, str(value)) for label, value in contact.summary_rows()] == [
         ("Contact by", "Email<br>Post"),
         ("Email address", "a@b.org"),

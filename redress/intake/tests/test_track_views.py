@@ -14,7 +14,7 @@ from redress.cases.models import Document
 from redress.cases.services import document_add
 from redress.domain.workflow import Stage
 from redress.intake.models import ComplainantMessage, LateStageRequest
-from redress.intake.tests.conftest import COMPLAINANT_EMAIL, responded_case
+from redress.intake.tests.builders import COMPLAINANT_EMAIL, responded_case
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from redress.cases.models import Case
 from redress.core.council import active_profile
 from redress.intake.journeys import JOURNEYS
 from redress.intake.models import HeldUpload, Submission
-from redress.intake.tests.conftest import at
+from redress.intake.tests.builders import at
 from redress.intake.tests.journey_data import FEEDBACK, PARENT_COMPLAINT, YOUNG_PERSON
 
 pytestmark = pytest.mark.django_db

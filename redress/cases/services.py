@@ -862,3 +862,26 @@ def remedy_complete(*, remedy_id: int, evidence: str, by: User | None, on: date)
     remedy.save(update_fields=["completed_on", "evidence"])
     _note(case, "complete_remedy", on=on, by=by, remedy=remedy.pk)
     return remedy
+
+
+@transaction.atomic
+def point_set_theme(*, point_id: int, theme: str, by: User | None, on: date) -> ComplaintPoint:
+    """A complaint point's learning theme (domain §4.2; the annual report's themes table)."""
+    case, point = _locked_row(ComplaintPoint, point_id)
+    point.theme = theme
+    point.save(update_fields=["theme"])
+    _note(case, "set_theme", on=on, by=by, point=point.number, theme=theme)
+    return point
+
+
+@transaction.atomic
+def case_appoint_advocate(*, case_id: int, advocate: User, by: User | None, on: date) -> Case:
+    """Appoint an external advocate (s.26A Children Act 1989): they see the case from `on`."""
+    case = _lock(case_id, None)
+    Appointment.objects.get_or_create(
+        case=case, person=advocate, role=Role.ADVOCATE, ends_on=None, defaults={"starts_on": on}
+    )
+    case.advocate_involved = True
+    case.save(update_fields=["advocate_involved", "updated_at"])
+    _note(case, "appoint_advocate", on=on, by=by, advocate=str(advocate))
+    return case

@@ -119,6 +119,8 @@ EVENT_LABELS: dict[str, str] = {
     "record_ombudsman_enquiry": "Ombudsman enquiry",
     "record_premature_referral": "Premature referral back from the Ombudsman",
     "record_ombudsman_decision": "Ombudsman decision",
+    "set_theme": "Learning theme recorded",
+    "appoint_advocate": "Advocate appointed",
 }
 
 

@@ -352,6 +352,15 @@ RECORDS: dict[str, RecordKind] = {
         subject=lambda case, key: _one(case.remedies.all(), key),
         done="Remedy completed",
     ),
+    "advocate": RecordKind(
+        "Appoint an advocate",
+        f.AdvocateForm,
+        _fixed(TEAM),
+        lambda s: services.case_appoint_advocate(
+            case_id=s.case.pk, advocate=active_user(int(s.data["advocate"])), by=s.by, on=s.on
+        ),
+        done="Advocate appointed",
+    ),
     "link": RecordKind(
         "Link another case", f.LinkForm, _fixed(TEAM), _save_link, done="Cases linked"
     ),

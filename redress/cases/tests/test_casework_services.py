@@ -179,3 +179,32 @@ def test_refreshing_deadlines_repairs_the_queue_columns() -> None:
     assert cases_refresh_deadlines(case_ids=[case.pk]) == 1
     case.refresh_from_db()
     assert case.next_due_on == case.clocks.get(rule=Rule.ACK).due_date
+
+
+def test_an_advocate_appointed_to_a_case_can_see_it_and_the_case_records_advocacy() -> None:
+    from redress.cases.selectors import cases_visible_to
+    from redress.cases.services import case_appoint_advocate
+    from redress.cases.tests.factories import independent
+    from redress.domain.roles import Role
+
+    case = received_case(RECEIVED)
+    advocate = independent(Role.ADVOCATE)
+
+    case_appoint_advocate(case_id=case.pk, advocate=advocate, by=None, on=RECEIVED)
+
+    case.refresh_from_db()
+    assert case.advocate_involved is True
+    assert list(cases_visible_to(advocate, today=RECEIVED)) == [case]
+
+
+def test_a_points_learning_theme_is_recorded_on_the_timeline() -> None:
+    from redress.cases.services import point_set_theme
+
+    case = received_case(RECEIVED)
+    point = case.points.get()
+
+    point_set_theme(point_id=point.pk, theme="Communication", by=None, on=RECEIVED)
+
+    point.refresh_from_db()
+    assert point.theme == "Communication"
+    assert case.events.filter(action="set_theme").exists()

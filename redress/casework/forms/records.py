@@ -4,12 +4,13 @@ from typing import Any
 
 from django import forms
 
-from redress.accounts.selectors import all_teams, staff_who_can_be_assigned
+from redress.accounts.selectors import all_teams, people_in_role, staff_who_can_be_assigned
 from redress.cases.models import ActionPlanItem, Case, Recommendation, Remedy
 from redress.casework.forms.fields import GovDateField, text_field
 from redress.domain.facts import Discretion, Route
 from redress.domain.findings import Finding
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
+from redress.domain.roles import Role
 
 
 def _radios(label: str, choices: list[tuple[str, str]], message: str) -> forms.ChoiceField:
@@ -279,6 +280,16 @@ class RemedyForm(RecordForm):
         error_messages={"invalid": "Enter the amount in pounds, like 250 or 250.00"},
     )
     due_on = GovDateField(label="Due date", what="the due date")
+
+
+class AdvocateForm(RecordForm):
+    advocate = _select("Advocate", [])
+
+    def __init__(self, data: Any, *, case: Case, subject: Any = None) -> None:
+        super().__init__(data, case=case, subject=subject)
+        self.fields["advocate"].choices = [("", "Choose the advocate")] + [
+            (str(u.pk), str(u)) for u in people_in_role(Role.ADVOCATE).filter(is_external=True)
+        ]
 
 
 class LinkForm(RecordForm):

@@ -8,12 +8,14 @@ by `manage.py check`.
 
 import hashlib
 import re
+from functools import cache
 from typing import Any
 
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, register
 from django.http import HttpRequest
 from django.templatetags.static import static
+from django.urls import reverse
 
 from redress.intake.wording import day_and_date, file_size, long_date
 
@@ -48,6 +50,27 @@ def brand_version() -> str:
     return hashlib.sha256(source.encode()).hexdigest()[:12]
 
 
+PUBLIC_PAGES = (
+    "core:home",
+    "core:privacy",
+    "core:accessibility",
+    "core:cookies",
+    "core:contact",
+    "intake:brand_css",
+    "intake:complaint_start",
+    "intake:young_person_start",
+    "intake:feedback_start",
+    "intake:track_start",
+)
+
+
+@cache
+def public_urls() -> dict[str, str]:
+    """The addresses every public page links to, worked out once: reversing them on every page
+    costs more than anything else in the page's header and footer."""
+    return {name: reverse(name) for name in PUBLIC_PAGES}
+
+
 def branding(request: HttpRequest) -> dict[str, Any]:
     """Template context for the public pages: the council's logo (if any), the brand
     stylesheet's version, and how dates are written."""
@@ -58,6 +81,7 @@ def branding(request: HttpRequest) -> dict[str, Any]:
         "long_date": long_date,
         "day_and_date": day_and_date,
         "file_size": file_size,
+        "public_urls": public_urls(),
     }
 
 

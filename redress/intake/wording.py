@@ -57,13 +57,13 @@ PUBLIC_STAGES: dict[Stage, str] = {
     Stage.WITHDRAWN: "Withdrawn",
 }
 
-# What a running clock means for the complainant: "<phrase> <date>".
+# What a running clock means for the complainant: "<phrase> <date>". The complainant's own
+# windows to ask for the next stage are not dates the council must meet: the tracking page shows
+# them with the request instead.
 CLOCK_PHRASES: dict[Rule, str] = {
     Rule.ACK: "We will tell you we have your complaint by",
     Rule.STAGE1_RESPONSE: "We will send you our stage 1 response by",
-    Rule.STAGE2_REQUEST_WINDOW: "The last day to ask for stage 2 is",
     Rule.STAGE2_RESPONSE: "We will send you our stage 2 response by",
-    Rule.STAGE3_REQUEST_WINDOW: "The last day to ask for a review panel (stage 3) is",
     Rule.STAGE3_PANEL: "The review panel will meet by",
     Rule.STAGE3_PANEL_REPORT: "The review panel will send its report by",
     Rule.STAGE3_LA_RESPONSE: "We will send you our final response by",

@@ -534,3 +534,28 @@ def test_information_added_later_is_kept_and_on_the_timeline():
     assert {"complainant_added_information", "add_document"} <= set(
         case.events.values_list("action", flat=True)
     )
+
+
+def test_the_prune_command_deletes_expired_forms_and_their_files(
+    settings, time_machine, monday, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.REDRESS_DRAFT_HOURS = 1
+    draft = fill_in("complaint", PARENT_COMPLAINT, MONDAY)
+    services.held_upload_add(key=draft.key, journey="complaint", checked=pdf())
+    held_file = HeldUpload.objects.get().file.name
+    services.rate_limit_consume(bucket="submission", key="a", now=timezone.now())
+    time_machine.shift(timedelta(hours=2))
+    services.rate_limit_consume(bucket="submission", key="a", now=timezone.now())
+    output = StringIO()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("prune_intake", stdout=output)
+
+    assert output.getvalue().strip() == "Deleted 1 unsent form(s)"
+    assert not Draft.objects.exists()
+    assert not default_storage.exists(held_file)
+    assert RateLimitHit.objects.count() == 1  # the older count left every window

@@ -58,7 +58,7 @@ def test_signing_in_with_the_emailed_code_shows_the_case(client, signed_in):
     assert "Stage 1: we have sent you our response" in page.text
     window = case.clocks.get(rule="stage2.request_window").due_date
     assert f"{window.day} {window:%B %Y}" in page.text
-    assert "The last day to ask for stage 2 is" in page.text
+    assert "You can ask for stage 2. The last day to ask is" in page.text
 
 
 def test_a_wrong_code_gets_an_error_and_no_access(

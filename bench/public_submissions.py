@@ -34,6 +34,8 @@ from http.client import HTTPConnection
 from pathlib import Path
 from typing import Any
 
+from redress.intake.tests.journey_data import PARENT_COMPLAINT
+
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 DATABASE = "redress_bench"
@@ -45,23 +47,12 @@ TARGET_PER_SECOND = 100
 TARGET_P95_MS = 300
 WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
 
-# One complete parent's complaint: page slug -> the form fields a browser sends.
-ANSWERS: dict[str, dict[str, str | list[str]]] = {
-    "who": {"who": "parent"},
-    "about-you": {"name": "Sam Parent"},
-    "child": {"name": "Alex Parent", "date_of_birth_day": "3", "date_of_birth_month": "4",
-              "date_of_birth_year": "2014"},
-    "consent": {"consent": "yes"},
-    "service": {"area": "child_in_care"},
-    "what-happened": {"details": "The social worker did not return my calls for six weeks."},
-    "when": {"when": "exact"},
-    "when-date": {"date_day": "2", "date_month": "3", "date_year": "2026"},
-    "outcome": {"outcome": "An apology, and a named person to call."},
-    "contact": {"methods": ["email"], "email": "sam.parent@example.org"},
-    "safe-contact": {"safe": "yes"},
+# One complete parent's complaint (the answers the tests use), as form fields a browser sends.
+ANSWERS: dict[str, dict[str, Any]] = {
+    **PARENT_COMPLAINT,
     "support": {},
     "documents": {"action": "continue"},
-}  # fmt: skip
+}
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REFERENCE = re.compile(r"CSC-\d{4}-\d{5}")
 

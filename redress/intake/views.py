@@ -5,6 +5,9 @@ Each view is thin: find what the browser may see (a selector), check the form, m
 call, redirect; or show the page again with GOV.UK errors.
 """
 
+from collections.abc import Callable
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -388,12 +391,26 @@ def _signed_in_case(request: HttpRequest) -> Case | None:
     return selectors.tracked_case(case_id) if case_id is not None else None
 
 
+TrackingView = Callable[..., HttpResponse]
+
+
+def signed_in(view: TrackingView) -> TrackingView:
+    """Pass the signed-in complainant's case to the view; send anyone else to sign in."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        case = _signed_in_case(request)
+        if case is None:
+            return redirect("intake:track_start")
+        return view(request, case, *args, **kwargs)
+
+    return wrapper
+
+
 @never_cache
 @require_safe
-def track_case(request: HttpRequest) -> HttpResponse:
-    case = _signed_in_case(request)
-    if case is None:
-        return redirect("intake:track_start")
+@signed_in
+def track_case(request: HttpRequest, case: Case) -> HttpResponse:
     return render(
         request,
         "intake/track/case.html",
@@ -421,10 +438,10 @@ def track_add(request: HttpRequest) -> HttpResponse:
 
 
 @csrf_protect
-def _track_add(request: HttpRequest, limit: uploads.SizeLimitHandler | None) -> HttpResponse:
-    case = _signed_in_case(request)
-    if case is None:
-        return redirect("intake:track_start")
+@signed_in
+def _track_add(
+    request: HttpRequest, case: Case, limit: uploads.SizeLimitHandler | None
+) -> HttpResponse:
     posted = request.method == "POST"
     chosen = request.FILES.get("file") if posted else None
     too_large = bool(limit and limit.too_large)
@@ -460,10 +477,8 @@ def _track_add(request: HttpRequest, limit: uploads.SizeLimitHandler | None) -> 
 
 @never_cache
 @GET_POST
-def track_next_stage(request: HttpRequest) -> HttpResponse:
-    case = _signed_in_case(request)
-    if case is None:
-        return redirect("intake:track_start")
+@signed_in
+def track_next_stage(request: HttpRequest, case: Case) -> HttpResponse:
     window = selectors.next_stage_for(case)
     if window is None or selectors.late_request_pending(case) is not None:
         return redirect("intake:track_case")
@@ -505,10 +520,8 @@ def track_next_stage(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_safe
-def track_next_stage_sent(request: HttpRequest) -> HttpResponse:
-    case = _signed_in_case(request)
-    if case is None:
-        return redirect("intake:track_start")
+@signed_in
+def track_next_stage_sent(request: HttpRequest, case: Case) -> HttpResponse:
     return render(
         request,
         "intake/track/next_stage_sent.html",
@@ -524,10 +537,8 @@ def track_next_stage_sent(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @GET_POST
-def track_withdraw(request: HttpRequest) -> HttpResponse:
-    case = _signed_in_case(request)
-    if case is None:
-        return redirect("intake:track_start")
+@signed_in
+def track_withdraw(request: HttpRequest, case: Case) -> HttpResponse:
     if not selectors.can_withdraw(case):
         return redirect("intake:track_case")
     form = WithdrawForm(request.POST if request.method == "POST" else None)
@@ -558,10 +569,10 @@ def track_withdraw(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_safe
-def track_withdrawn(request: HttpRequest) -> HttpResponse:
-    case = _signed_in_case(request)
-    if case is None or case.stage != Stage.WITHDRAWN:
-        return redirect("intake:track_start")
+@signed_in
+def track_withdrawn(request: HttpRequest, case: Case) -> HttpResponse:
+    if case.stage != Stage.WITHDRAWN:
+        return redirect("intake:track_case")
     return render(
         request,
         "intake/track/withdrawn.html",
@@ -571,9 +582,9 @@ def track_withdrawn(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_safe
-def track_document(request: HttpRequest, document_id: int) -> HttpResponse:
-    case = _signed_in_case(request)
-    document = selectors.document_for_complainant(case, document_id) if case else None
+@signed_in
+def track_document(request: HttpRequest, case: Case, document_id: int) -> HttpResponse:
+    document = selectors.document_for_complainant(case, document_id)
     if document is None:
         raise Http404
     return FileResponse(

@@ -58,7 +58,7 @@ def test_the_service_name_comes_from_settings(client, northshire, settings):
 def test_home_links_staff_to_sign_in_and_shows_no_crown(client):
     response = client.get(reverse("core:home"))
 
-    assert f'href="{reverse("admin:login")}"' in response.text
+    assert f'href="{reverse("casework:sign_in")}"' in response.text
     assert "Staff sign in" in response.text
     assert "govuk-logo" not in response.text
     assert "Crown copyright" not in response.text

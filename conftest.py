@@ -10,6 +10,15 @@ from email.policy import default as email_policy
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# Property tests check rules, not speed (speed is measured in `make bench`): no time-based checks,
+# which fail on a busy machine without anything being wrong.
+hypothesis_settings.register_profile(
+    "redress", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("redress")
 
 # The browser fixtures (one Playwright driver and one Chromium for the whole run).
 pytest_plugins = ["tests.browser"]

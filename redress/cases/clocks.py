@@ -10,6 +10,7 @@ from datetime import date
 from django.db import transaction
 
 from redress.cases.models import Clock
+from redress.cases.services import cases_refresh_deadlines
 from redress.domain.working_days import WorkingCalendar
 
 
@@ -41,4 +42,6 @@ def clocks_recalculate(*, calendar: WorkingCalendar) -> list[MovedClock]:
         clock.due_date, clock.extended_due_date = due, extended
         changed.append(clock)
     Clock.objects.bulk_update(changed, ["due_date", "extended_due_date"], batch_size=2000)
+    # The queues sort on each case's next due date: refresh it for the cases whose clocks moved.
+    cases_refresh_deadlines(case_ids=sorted({clock.case_id for clock in changed}))
     return moved

@@ -26,6 +26,8 @@ def test_a_new_bank_holiday_moves_running_clocks_and_the_command_says_which(caps
 
     clock = case.clocks.get(rule="stage1.response")
     assert (clock.due_date, clock.extended_due_date) == (date(2026, 4, 2), date(2026, 4, 20))
+    case.refresh_from_db()
+    assert case.next_due_on == date(2026, 4, 20)  # the queues see the move too
     # The completed acknowledgement clock is history: it does not move.
     assert case.clocks.get(rule="ack").due_date == date(2026, 3, 25)
     out = capsys.readouterr().out.splitlines()

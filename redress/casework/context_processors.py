@@ -6,6 +6,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from redress.casework.access import AUDITORS, INTERNAL_READERS
+from redress.domain.workflow import COMPLAINTS_TEAM
+from redress.reports.access import REPORT_READERS
 
 
 def staff(request: HttpRequest) -> dict[str, Any]:
@@ -21,6 +23,13 @@ def staff(request: HttpRequest) -> dict[str, Any]:
         menu += [
             ("queues", "Work queues", reverse("casework:queue")),
             ("search", "Search", reverse("casework:search")),
+        ]
+    if roles & COMPLAINTS_TEAM:
+        menu.append(("letters", "Letters", reverse("letters:index")))
+    if roles & REPORT_READERS:
+        menu += [
+            ("dashboard", "Dashboard", reverse("reports:dashboard")),
+            ("reports", "Annual report", reverse("reports:annual")),
         ]
     if roles & AUDITORS:
         menu.append(("audit", "Audit log", reverse("casework:audit")))

@@ -8,6 +8,7 @@ urlpatterns = [
     path("staff/", include("redress.casework.urls")),
     path("staff/letters/", include("redress.letters.urls")),
     path("staff/reports/", include("redress.reports.urls")),
+    path("staff/triage/", include("redress.triage.urls")),
 ]
 
 handler500 = "redress.core.views.server_error"

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "redress.casework",
     "redress.letters",
     "redress.reports",
+    "redress.mailbox",
+    "redress.triage",
     "django_tasks_db",
 ]
 
@@ -260,3 +262,17 @@ TEMPLATES[0]["OPTIONS"]["context_processors"].append("redress.intake.branding.br
 REDRESS_REPORT_SUPPRESSION_THRESHOLD = int(os.environ.get("REDRESS_REPORT_SUPPRESSION", "5"))
 # How many financial years the trend tables show, ending with the report period's own.
 REDRESS_REPORT_TREND_YEARS = int(os.environ.get("REDRESS_REPORT_TREND_YEARS", "5"))
+
+# --- Complaints mailbox (issue 7: redress/mailbox): `manage.py fetch_mail` reads it ------------
+# Empty host: no mailbox configured, and fetch_mail says so and does nothing.
+REDRESS_MAILBOX = {
+    "HOST": os.environ.get("REDRESS_MAILBOX_HOST", ""),
+    "PORT": int(os.environ.get("REDRESS_MAILBOX_PORT", "993")),
+    # "ssl" (IMAPS), "starttls", or "none" (loopback test servers only)
+    "TLS": os.environ.get("REDRESS_MAILBOX_TLS", "ssl"),
+    "USER": os.environ.get("REDRESS_MAILBOX_USER", ""),
+    "PASSWORD": os.environ.get("REDRESS_MAILBOX_PASSWORD", ""),
+    "FOLDER": os.environ.get("REDRESS_MAILBOX_FOLDER", "INBOX"),
+    # Where a message goes once Redress has saved it; empty: flag it \Seen and leave it in place
+    "DONE_FOLDER": os.environ.get("REDRESS_MAILBOX_DONE_FOLDER", "Redress"),
+}

@@ -46,8 +46,9 @@ from redress.domain.ombudsman import (
     OmbudsmanStatus,
     next_ombudsman_status,
 )
+from redress.domain.receipt import receipt_dates
 from redress.domain.roles import Role
-from redress.domain.rules import Rule, working_days_for
+from redress.domain.rules import Rule
 from redress.domain.workflow import (
     FINISHED_STAGES,
     ROUTES_POINTS_FOLLOW,
@@ -123,17 +124,18 @@ def case_receive(*, complaint: NewComplaint, by: User | None = None) -> Case:
     profile = active_profile()
     calendar = working_calendar()
     received_at = timezone.localtime(complaint.received_at)
-    received_on = received_at.date()
-    if profile.receipt.deemed_receipt:
-        received_on = calendar.deemed_received_on(received_at, profile.receipt.cut_off)
+    receipt = receipt_dates(received_at, profile, calendar)
+    received_on, ack_days, ack_due = (
+        receipt.received_on,
+        receipt.acknowledgement_working_days,
+        receipt.acknowledge_by,
+    )
     late = complaint.grounds_arose_on is not None and is_late(
         complaint.grounds_arose_on,
         received_on,
         profile.time_limit.months,
         profile.time_limit.leap_day,
     )
-    ack_days = working_days_for(Rule.ACK, profile)
-    ack_due = calendar.add_working_days(received_on, ack_days)
     case = Case.objects.create(
         reference=_next_reference(received_on.year),
         next_due_on=ack_due,

@@ -887,3 +887,13 @@ def case_appoint_advocate(*, case_id: int, advocate: User, by: User | None, on: 
     case.save(update_fields=["advocate_involved", "updated_at"])
     _note(case, "appoint_advocate", on=on, by=by, advocate=str(advocate))
     return case
+
+
+@transaction.atomic
+def case_record_event(
+    *, case_id: int, action: str, on: date, by: User | None, **details: Any
+) -> CaseEvent:
+    """Put on the case's timeline something another part of Redress did to it (an email filed
+    from the complaints mailbox): the case stays at its stage. Not for procedure steps, which go
+    through `case_take_action`."""
+    return _note(_lock(case_id, None), action, on=on, by=by, **details)

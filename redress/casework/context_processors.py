@@ -25,6 +25,7 @@ def staff(request: HttpRequest) -> dict[str, Any]:
             ("search", "Search", reverse("casework:search")),
         ]
     if roles & COMPLAINTS_TEAM:
+        menu.append(("triage", "Triage", reverse("triage:inbox")))
         menu.append(("letters", "Letters", reverse("letters:index")))
     if roles & REPORT_READERS:
         menu += [

@@ -20,8 +20,9 @@ hypothesis_settings.register_profile(
 )
 hypothesis_settings.load_profile("redress")
 
-# The browser fixtures (one Playwright driver and one Chromium for the whole run).
-pytest_plugins = ["tests.browser"]
+# The browser fixtures (one Playwright driver and one Chromium for the whole run), and a real
+# IMAP server (dovecot) for the complaints mailbox.
+pytest_plugins = ["tests.browser", "tests.imap"]
 
 
 @pytest.fixture(autouse=True)

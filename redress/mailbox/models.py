@@ -62,7 +62,8 @@ class InboundMessage(models.Model):
 
 
 class InboundAttachment(models.Model):
-    """A file that came with a message, kept until the message is filed or made a case."""
+    """A file that came with a message and passed the upload checks. It stays here when the
+    message is filed or made a case: the case gets a copy, as a Document."""
 
     message = models.ForeignKey(
         InboundMessage, on_delete=models.CASCADE, related_name="attachments"

@@ -37,8 +37,9 @@ class FetchReport:
             for status, label in MessageStatus.choices
             if self.new[status]
         )
+        new = sum(self.new.values())
         lines = [
-            f"{sum(self.new.values())} new emails kept" + (f": {kept}" if kept else ""),
+            f"{new} new email{'' if new == 1 else 's'} kept" + (f": {kept}" if kept else ""),
             f"{self.already_kept} kept before and now moved" if self.already_kept else "",
             f"{self.moved} {self.done}",
             *(f"Left on the server: {why}" for why in self.left),

@@ -1,8 +1,9 @@
-"""`manage.py fetch_mail` against a real IMAP server."""
+"""`manage.py fetch_mail`, and the worker's task, against a real IMAP server."""
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from redress.mailbox import tasks
 from redress.mailbox.models import InboundMessage
 from redress.mailbox.tests import emails
 
@@ -34,3 +35,11 @@ def test_fetch_mail_names_what_is_wrong_with_the_settings(settings):
         call_command("fetch_mail")
     with pytest.raises(CommandError, match="--batch-size must be 1 or more"):
         call_command("fetch_mail", "--batch-size", "0")
+
+
+def test_the_worker_can_read_the_mailbox_when_asked(imap_server):
+    imap_server.deliver(emails.plain())
+    assert tasks.fetch.call() == "1 new email kept: 1 awaiting triage\n1 moved to Redress"
+    imap_server.kill()
+    with pytest.raises(RuntimeError, match="Stopped early: the connection to the mailbox failed"):
+        tasks.fetch.call()

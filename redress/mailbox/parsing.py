@@ -73,7 +73,7 @@ def message_key(raw: bytes) -> str:
     """What makes a message the same message: its Message-ID, or a digest of its bytes when it
     has none (or one that is not plain printable text)."""
     try:
-        value = BytesHeaderParser(policy=compat32).parsebytes(raw).get("Message-ID", "")
+        value = BytesHeaderParser(policy=compat32).parsebytes(_head(raw)).get("Message-ID", "")
         value = " ".join(str(value).split())
     except Exception:  # a digest is always possible
         value = ""
@@ -82,11 +82,17 @@ def message_key(raw: bytes) -> str:
     return "sha256:" + hashlib.sha256(raw).hexdigest()
 
 
+def _head(raw: bytes) -> bytes:
+    """The headers alone: the parser would otherwise read the whole body too."""
+    ends = [end for end in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if end >= 0]
+    return raw[: min(ends)] if ends else raw
+
+
 def headline(raw: bytes) -> tuple[str, str, str]:
     """(sender, sender's name, subject) as best they can be read, for a message that cannot be
     read as a whole: staff can still see who wrote. Never raises."""
     try:
-        headers = BytesHeaderParser(policy=default_policy).parsebytes(raw)
+        headers = BytesHeaderParser(policy=default_policy).parsebytes(_head(raw))
         sender_name, sender = parseaddr(_header(headers, "from"))
         subject = _header(headers, "subject")
     except Exception:

@@ -63,16 +63,18 @@ def message_receive(*, raw: bytes, received_at: datetime) -> tuple[InboundMessag
     Then what needs no person is done: Redress's own letters and machine replies quoting no case
     are set aside; a message quoting exactly one existing case is filed on it.
     """
-    existing = InboundMessage.objects.filter(message_id=key_of(raw)).first()
+    key = key_of(raw)
+    existing = InboundMessage.objects.filter(message_id=key).first()
     if existing is not None:
         return existing, False
     try:
         parsed = parse(raw, own_addresses=own_addresses())
     except Unreadable as reason:
-        return message_keep_unreadable(raw=raw, received_at=received_at, problem=str(reason))
-    message, created = _keep(raw, received_at, parsed)
+        return _keep(key, raw, received_at, None, problem=str(reason))
+    message, created = _keep(key, raw, received_at, parsed)
     if created:
         _settle(message, parsed)
+        message.refresh_from_db()  # settling decided on a row of its own
     return message, created
 
 
@@ -80,11 +82,11 @@ def message_keep_unreadable(
     *, raw: bytes, received_at: datetime, problem: str
 ) -> tuple[InboundMessage, bool]:
     """Keep a message that could not be read, with the reason, for staff to look at."""
-    return _keep(raw, received_at, None, problem=problem)
+    return _keep(key_of(raw), raw, received_at, None, problem=problem)
 
 
 def _keep(
-    raw: bytes, received_at: datetime, parsed: ParsedMessage | None, problem: str = ""
+    key: str, raw: bytes, received_at: datetime, parsed: ParsedMessage | None, problem: str = ""
 ) -> tuple[InboundMessage, bool]:
     if parsed is None:
         sender, sender_name, subject = headline(raw)
@@ -94,9 +96,7 @@ def _keep(
         fields = {"sender": parsed.sender, "sender_name": parsed.sender_name,
                   "subject": parsed.subject, "body": parsed.body}  # fmt: skip
         status = MessageStatus.AWAITING_TRIAGE
-    message = InboundMessage(
-        message_id=key_of(raw), received_at=received_at, status=status, **fields
-    )
+    message = InboundMessage(message_id=key, received_at=received_at, status=status, **fields)
     message.raw.save("message.eml", ContentFile(raw), save=False)
     stored = [message.raw.name]
     notes = list(parsed.notes) if parsed else [problem]

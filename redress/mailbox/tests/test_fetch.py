@@ -52,12 +52,16 @@ def test_every_kind_of_email_is_kept_once_and_moved(imap_server):
 
     assert report.stopped == ""
     assert report.moved == len(delivered)
-    assert statuses() == {
-        MessageStatus.AWAITING_TRIAGE: 4,
-        MessageStatus.FILED: 2,  # the reply and the bounce
-        MessageStatus.UNREADABLE: 2,
-        MessageStatus.SET_ASIDE: 2,  # Redress's own email and the automatic reply
-    }
+    assert (
+        statuses()
+        == report.new
+        == {
+            MessageStatus.AWAITING_TRIAGE: 4,
+            MessageStatus.FILED: 2,  # the reply and the bounce
+            MessageStatus.UNREADABLE: 2,
+            MessageStatus.SET_ASIDE: 2,  # Redress's own email and the automatic reply
+        }
+    )
     assert (imap_server.count("INBOX"), imap_server.count("Redress")) == (0, len(delivered))
     # What is kept is what the server held, byte for byte, received when the server says.
     on_server = sorted(raw for _, raw in imap_server.messages("Redress"))

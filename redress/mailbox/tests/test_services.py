@@ -7,7 +7,7 @@ from redress.cases.models import CaseEvent, Document
 from redress.cases.tests.factories import received_case, staff
 from redress.mailbox import services
 from redress.mailbox.models import InboundMessage, MessageStatus
-from redress.mailbox.parsing import parse
+from redress.mailbox.parsing import message_key, parse
 from redress.mailbox.services import (
     MessageAlreadyDecided,
     message_file_on_case,
@@ -52,7 +52,7 @@ def test_two_runs_keeping_the_same_email_at_once_keep_it_once(settings):
     raw = emails.with_attachments()
     first = receive(raw)
     # The other run looked before the first saved, so it goes on to save it too.
-    again, created = services._keep(raw, RECEIVED, parse(raw))
+    again, created = services._keep(message_key(raw), raw, RECEIVED, parse(raw))
     assert (again.pk, created) == (first.pk, False)
     assert InboundMessage.objects.count() == 1
     files = [path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file()]

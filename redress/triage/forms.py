@@ -161,9 +161,9 @@ class ContactForm(forms.Form):
         max_length=100,
         help_text="For example, grandmother, or Advocate, Children's Rights Service",
     )
-    email = _email("Email address (optional)")
-    phone = _phone("Phone number (optional)")
-    address = _long_text("Postal address (optional)", rows=3, max_length=SHORT_TEXT_MAX)
+    email = _email("Email address")
+    phone = _phone("Phone number")
+    address = _long_text("Postal address", rows=3, max_length=SHORT_TEXT_MAX)
 
     # The child or young person
     child_name = _text(

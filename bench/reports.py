@@ -167,16 +167,17 @@ def load() -> float:
             }, f"{every} WHERE {COMPLAINT}")  # fmt: skip
         cursor.execute(f"SELECT setval('cases_complaintpoint_id_seq', {CASES * 2 + 2})")
         finding = "(ARRAY['upheld','partially_upheld','not_upheld','not_upheld','resolved'])"
-        for stage, where in (
-            ("stage1", STATUTORY),
-            ("corporate_stage1", CORPORATE),
-            ("stage2_adjudication", STAGE2),
-            ("corporate_stage2", CORPORATE2),
+        # Each stage's findings, given on the day of the event below that gives them.
+        for stage, where, given_on in (
+            ("stage1", STATUTORY, f"{RECEIVED} + n % 30"),
+            ("corporate_stage1", CORPORATE, f"{RECEIVED} + 3 + n % 20"),
+            ("stage2_adjudication", STAGE2, f"{RECEIVED} + 45 + n % 110"),
+            ("corporate_stage2", CORPORATE2, f"{RECEIVED} + 40 + n % 40"),
         ):
             _fill(cursor, "cases_pointfinding", {
-                "point_id": "p.id", "stage": f"'{stage}'",
-                "finding": f"{finding}[1 + (p.id * 31) % 5]",
-                "recorded_at": "now()",
+                "point_id": "p.id", "case_id": "p.case_id", "theme": "p.theme",
+                "stage": f"'{stage}'", "finding": f"{finding}[1 + (p.id * 31) % 5]",
+                "recorded_at": "now()", "given_on": given_on,
             }, f"FROM cases_complaintpoint p JOIN generate_series(1, {CASES}) AS n "
                f"ON p.case_id = n WHERE {where}")  # fmt: skip
         _clock(cursor, "ack", "true", RECEIVED, "1 + n % 4", 7)

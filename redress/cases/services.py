@@ -50,6 +50,7 @@ from redress.domain.receipt import receipt_dates
 from redress.domain.roles import Role
 from redress.domain.rules import Rule
 from redress.domain.workflow import (
+    FINDINGS_GIVEN,
     FINISHED_STAGES,
     ROUTES_POINTS_FOLLOW,
     Action,
@@ -207,6 +208,10 @@ def case_take_action(
     )
     _apply_clocks(case, the_plan, request, action)
     _apply_side_records(case, action, request)
+    if action in FINDINGS_GIVEN:
+        PointFinding.objects.filter(case=case, stage=FINDINGS_GIVEN[action]).update(
+            given_on=request.on
+        )
     _apply_details(case, action, request, details, by)
     transition = the_plan.transition
     case.stage = transition.to
@@ -339,15 +344,22 @@ class FindingInput:
 
 def _record_finding(case: Case, given: FindingInput, *, by: User | None, on: date) -> PointFinding:
     point = case.points.get(pk=given.point_id)
+    recorded_now = {
+        "finding": given.finding,
+        "rationale": given.rationale,
+        "independent_person_agrees": given.independent_person_agrees,
+        "independent_person_comment": given.independent_person_comment,
+        "recorded_by": by,
+    }
     recorded, _ = PointFinding.objects.update_or_create(
         point=point,
         stage=given.stage,
-        defaults={
-            "finding": given.finding,
-            "rationale": given.rationale,
-            "independent_person_agrees": given.independent_person_agrees,
-            "independent_person_comment": given.independent_person_comment,
-            "recorded_by": by,
+        defaults=recorded_now,
+        create_defaults={
+            **recorded_now,
+            "case": case,
+            "theme": point.theme,
+            "given_on": _last_given_on(case, given.stage),
         },
     )
     _event(
@@ -361,6 +373,18 @@ def _record_finding(case: Case, given: FindingInput, *, by: User | None, on: dat
         finding=given.finding,
     )
     return recorded
+
+
+def _last_given_on(case: Case, stage: FindingStage) -> date | None:
+    """The day the case's last response at `stage` was sent, if one was: a finding added after
+    it (a correction) counts as given with that response."""
+    giving = [action for action, given in FINDINGS_GIVEN.items() if given is stage]
+    return (
+        case.events.filter(action__in=giving)
+        .order_by("-on", "-pk")
+        .values_list("on", flat=True)
+        .first()
+    )
 
 
 @transaction.atomic
@@ -872,6 +896,7 @@ def point_set_theme(*, point_id: int, theme: str, by: User | None, on: date) -> 
     case, point = _locked_row(ComplaintPoint, point_id)
     point.theme = theme
     point.save(update_fields=["theme"])
+    PointFinding.objects.filter(point=point).update(theme=theme)
     _note(case, "set_theme", on=on, by=by, point=point.number, theme=theme)
     return point
 

@@ -15,7 +15,7 @@ Design notes (docs/adr/0004-lifecycle-as-a-table.md):
   acknowledgement that has not happened yet starts when the acknowledgement is recorded.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -595,6 +595,17 @@ def allowed_actions(stage: Stage) -> list[Action]:
 ROUTES_POINTS_FOLLOW = frozenset(
     {Route.STATUTORY, Route.CORPORATE, Route.NOT_ACCEPTED, Route.OTHER_PROCESS}
 )
+
+# The findings an action gives the complainant (its guard checks every point has one). The day of
+# the action puts them in a period's outcomes (domain.md §5.2): the services stamp it on each
+# finding as its `given_on`.
+FINDINGS_GIVEN: Mapping[Action, FindingStage] = {
+    Action.RESOLVE_STAGE1: FindingStage.STAGE1,
+    Action.RESPOND_STAGE1: FindingStage.STAGE1,
+    Action.ADJUDICATE: FindingStage.STAGE2_ADJUDICATION,
+    Action.RESPOND_CORPORATE_STAGE1: FindingStage.CORPORATE_STAGE1,
+    Action.RESPOND_CORPORATE_STAGE2: FindingStage.CORPORATE_STAGE2,
+}
 
 # Stages where the case is finished: no clock runs; at most it can be reopened.
 FINISHED_STAGES = frozenset(

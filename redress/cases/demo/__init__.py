@@ -6,6 +6,5 @@
 - `timing`: working-day timings relative to a previous step or a clock's deadline.
 - `complaints`: one case's complainant, child, points and receipt.
 - `runner`: plays every case through the services, in date order.
-- `unserviced`: the few writes that have no service yet, each a named gap.
 - `loader`: one transaction that loads it all; `manage.py load_demo` calls it.
 """

@@ -4,8 +4,7 @@ Every step of every case goes on one timeline and is taken in date order, so ref
 the order of receipt and event ids follow the dates, as they would in a real year. Each step is a
 call to a service in redress/cases/services.py, by someone the transition table allows to take it;
 findings travel with the action that needs them. Follow-ups (an action plan item completed, a
-payment made) are put on the timeline at their own dates, if those have come by today. The two
-writes that have no service yet go through `unserviced`, which names them.
+payment made) are put on the timeline at their own dates, if those have come by today.
 """
 
 import heapq
@@ -17,7 +16,6 @@ from random import Random
 
 from redress.accounts.models import Team, User
 from redress.cases.demo import catalogue as text
-from redress.cases.demo import unserviced
 from redress.cases.demo.complaints import CaseContent, make_content, weighted
 from redress.cases.demo.people import usernames_in
 from redress.cases.demo.scenarios import Extra, Scenario, Step
@@ -37,6 +35,7 @@ from redress.cases.services import (
     action_plan_add,
     action_plan_complete,
     case_add_note,
+    case_appoint_advocate,
     case_assign,
     case_receive,
     case_record_ombudsman,
@@ -47,6 +46,7 @@ from redress.cases.services import (
     point_add,
     point_record_independent_view,
     point_route,
+    point_set_theme,
     recommendation_add,
     recommendation_decide,
     remedy_add,
@@ -61,6 +61,7 @@ from redress.domain.roles import Role
 from redress.domain.rules import EXTENDED_RULE, Rule, working_days_for
 from redress.domain.workflow import (
     COMPLAINTS_TEAM,
+    FINDINGS_GIVEN,
     MANAGER,
     TRANSITIONS,
     Action,
@@ -74,15 +75,9 @@ class DemoError(Exception):
     """A scenario could not be played: the message names the case, the step and the reason."""
 
 
-# Where each action's findings are recorded, and what the findings tend to be (domain §4.1).
-FINDINGS_WITH = {
-    Action.RESOLVE_STAGE1: FindingStage.STAGE1,
-    Action.RESPOND_STAGE1: FindingStage.STAGE1,
-    Action.RECEIVE_REPORTS: FindingStage.STAGE2_INVESTIGATION,
-    Action.ADJUDICATE: FindingStage.STAGE2_ADJUDICATION,
-    Action.RESPOND_CORPORATE_STAGE1: FindingStage.CORPORATE_STAGE1,
-    Action.RESPOND_CORPORATE_STAGE2: FindingStage.CORPORATE_STAGE2,
-}
+# The actions that record findings (those that give them, and the investigating officer's
+# report), and what the findings tend to be (domain §4.1).
+FINDINGS_WITH = {**FINDINGS_GIVEN, Action.RECEIVE_REPORTS: FindingStage.STAGE2_INVESTIGATION}
 LOCAL_FINDINGS = (
     (Finding.UPHELD, 24),
     (Finding.PARTIALLY_UPHELD, 28),
@@ -374,10 +369,14 @@ class Runner:
             on=case.received_on,
         )
         points = case.points.order_by("number").values_list("pk", flat=True)
-        unserviced.points_set_themes(themes=dict(zip(points, plan.content.themes, strict=True)))
+        for point_id, theme in zip(points, plan.content.themes, strict=True):
+            point_set_theme(point_id=point_id, theme=theme, by=officer, on=case.received_on)
         if plan.content.advocate:
-            unserviced.case_appoint_advocate(
-                case_id=case.pk, advocate=self.user(plan.content.advocate), on=case.received_on
+            case_appoint_advocate(
+                case_id=case.pk,
+                advocate=self.user(plan.content.advocate),
+                by=officer,
+                on=case.received_on,
             )
 
     # Steps
@@ -637,7 +636,7 @@ class Runner:
             by=by,
             on=on,
         )
-        unserviced.points_set_themes(themes={point.pk: theme})
+        point_set_theme(point_id=point.pk, theme=theme, by=by, on=on)
         plan.themes.append(theme)
 
     # What follows a decision: the independent person's views, recommendations, actions, remedies

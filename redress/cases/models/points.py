@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from redress.cases.models.choices import choices_of
 from redress.domain.facts import Route
@@ -29,6 +30,8 @@ class ComplaintPoint(models.Model):
 
 class PointFinding(models.Model):
     point = models.ForeignKey(ComplaintPoint, on_delete=models.CASCADE, related_name="findings")
+    # The point's case, kept here so that the annual report reads findings without the points.
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
     stage = models.CharField(max_length=24, choices=choices_of(FindingStage))
     finding = models.CharField(max_length=24, choices=choices_of(Finding))
     rationale = models.TextField(blank=True)
@@ -39,11 +42,27 @@ class PointFinding(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
+    # The point's theme, kept in step by the services, for the same reason.
+    theme = models.CharField(max_length=60, blank=True)
+    given_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day the response giving this finding was sent (workflow.FINDINGS_GIVEN)",
+    )
 
     class Meta:
         ordering = ["point", "stage"]
         constraints = [
             models.UniqueConstraint(fields=["point", "stage"], name="one_finding_per_point_stage")
+        ]
+        indexes = [
+            # The annual report's outcomes: findings given in a period, read from the index alone.
+            models.Index(
+                fields=["given_on", "stage"],
+                include=["case", "finding", "theme"],
+                name="finding_given",
+                condition=Q(given_on__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:

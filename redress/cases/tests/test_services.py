@@ -6,13 +6,15 @@ from datetime import date, time
 import pytest
 
 from redress.accounts.models import Appointment
-from redress.cases.models import Case, CaseEvent, Clock
+from redress.cases.models import Case, CaseEvent, Clock, PointFinding
 from redress.cases.models.events import ImmutableEventError
 from redress.cases.services import (
     StaleCase,
     case_record_ombudsman,
     case_take_action,
+    point_add,
     point_record_finding,
+    point_set_theme,
 )
 from redress.cases.tests.factories import independent, received_case, staff
 from redress.domain.facts import ActionRequest, DeferralReason, Discretion
@@ -370,3 +372,39 @@ def test_a_document_is_stored_with_its_checksum_and_recorded_on_the_timeline(set
     assert document.file.name.startswith(f"cases/{case.reference}/")
     assert ".." not in document.file.name
     assert case.events.filter(action="add_document").count() == 1
+
+
+def test_a_finding_is_given_on_the_day_of_the_response_that_gives_it() -> None:
+    case = received_case(date(2026, 3, 18))
+    take(case, Action.ACKNOWLEDGE, date(2026, 3, 19))
+    take(case, Action.ACCEPT_STATUTORY, date(2026, 3, 19))
+    finding(case, FindingStage.STAGE1, Finding.UPHELD, date(2026, 3, 30))
+    recorded = PointFinding.objects.get(case=case, stage=FindingStage.STAGE1)
+    assert recorded.given_on is None  # recorded, not yet sent to the complainant
+
+    take(case, Action.RESPOND_STAGE1, date(2026, 4, 1))
+    recorded.refresh_from_db()
+    assert recorded.given_on == date(2026, 4, 1)
+
+    # A point added and decided after the response counts as given with it.
+    late_point = point_add(
+        case_id=case.pk, summary="Also the missed visit", by=None, on=date(2026, 4, 2)
+    )
+    added = point_record_finding(
+        point_id=late_point.pk, stage=FindingStage.STAGE1, finding=Finding.NOT_UPHELD, by=None,
+        on=date(2026, 4, 3),
+    )  # fmt: skip
+    assert (added.case_id, added.given_on) == (case.pk, date(2026, 4, 1))
+
+
+def test_a_points_theme_follows_it_onto_its_findings() -> None:
+    case = received_case(date(2026, 3, 18))
+    take(case, Action.ACKNOWLEDGE, date(2026, 3, 19))
+    take(case, Action.ACCEPT_STATUTORY, date(2026, 3, 19))
+    point = case.points.get()
+    point_set_theme(point_id=point.pk, theme="Communication", by=None, on=date(2026, 3, 20))
+    finding(case, FindingStage.STAGE1, Finding.UPHELD, date(2026, 3, 30))
+    assert PointFinding.objects.get(point=point).theme == "Communication"
+
+    point_set_theme(point_id=point.pk, theme="Delay", by=None, on=date(2026, 4, 20))
+    assert PointFinding.objects.get(point=point).theme == "Delay"

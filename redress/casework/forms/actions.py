@@ -20,18 +20,11 @@ from redress.domain.facts import ActionRequest, DeferralReason, Discretion, Rout
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.roles import Role
 from redress.domain.rules import Rule
-from redress.domain.workflow import Action, Stage
+from redress.domain.workflow import FINDINGS_GIVEN, Action, Stage
 
 A = Action
 
-# Actions whose response gives a finding on every point (the guard `every_point_has_finding`).
-FINDINGS_GIVEN: dict[Action, FindingStage] = {
-    A.RESOLVE_STAGE1: FindingStage.STAGE1,
-    A.RESPOND_STAGE1: FindingStage.STAGE1,
-    A.ADJUDICATE: FindingStage.STAGE2_ADJUDICATION,
-    A.RESPOND_CORPORATE_STAGE1: FindingStage.CORPORATE_STAGE1,
-    A.RESPOND_CORPORATE_STAGE2: FindingStage.CORPORATE_STAGE2,
-}
+# Finding stages of the statutory procedure (the others are the corporate procedure's).
 STATUTORY_FINDINGS = {
     FindingStage.STAGE1,
     FindingStage.STAGE2_INVESTIGATION,

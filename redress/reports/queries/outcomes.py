@@ -4,29 +4,21 @@ point decided on the merits is upheld, not upheld if none is, partially upheld o
 with no decision on the merits do not count, and a case with none has no outcome.
 
 A finding counts in the period when the step that gives it (the stage 1 response or resolution,
-the stage 2 adjudication, a corporate response) happened in the period. One statement: the steps
-in the period (read from the events index) are joined to the points and their findings at the
-matching stage, then summed twice, per stage (with the per-case roll-up) and per theme.
+the stage 2 adjudication, a corporate response: `workflow.FINDINGS_GIVEN`) happened in the period:
+the services stamp that day on the finding as `given_on`, beside its case and its point's theme.
+One statement reads the findings given in the period from their covering index and sums them
+twice, per stage (with the per-case roll-up) and per theme.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import QuerySet
 
-from redress.cases.models import Case, CaseEvent, ComplaintPoint, PointFinding
+from redress.cases.models import Case, PointFinding
 from redress.domain.findings import ON_THE_MERITS, Finding, FindingStage
-from redress.domain.workflow import Action
 from redress.reports.periods import Period
 
-# The step whose date puts a stage's findings in a period.
-GIVEN_BY: Mapping[FindingStage, tuple[Action, ...]] = {
-    FindingStage.STAGE1: (Action.RESPOND_STAGE1, Action.RESOLVE_STAGE1),
-    FindingStage.STAGE2_ADJUDICATION: (Action.ADJUDICATE,),
-    FindingStage.CORPORATE_STAGE1: (Action.RESPOND_CORPORATE_STAGE1,),
-    FindingStage.CORPORATE_STAGE2: (Action.RESPOND_CORPORATE_STAGE2,),
-}
 MERITS = [str(f) for f in ON_THE_MERITS]
 OUTCOMES = (Finding.UPHELD, Finding.PARTIALLY_UPHELD, Finding.NOT_UPHELD)
 OTHER = "other"
@@ -58,48 +50,33 @@ def _in(values: list[str], params: list[object]) -> str:
 
 
 def findings(cases: QuerySet[Case], period: Period, stages: list[FindingStage]) -> Findings:
-    event, point, finding = (
-        CaseEvent._meta.db_table,
-        ComplaintPoint._meta.db_table,
-        PointFinding._meta.db_table,
+    finding = PointFinding._meta.db_table
+    given_params: list[object] = [period.start, period.end]
+    given = "f.given_on >= %s AND f.given_on <= %s AND f.stage IN " + _in(
+        [str(stage) for stage in stages], given_params
     )
-    params: list[object] = []
-    stage_of = ["CASE"]
-    actions: list[str] = []
-    for stage in stages:
-        given = [str(a) for a in GIVEN_BY[stage]]
-        stage_of.append(f"WHEN e.action IN {_in(given, params)} THEN %s")
-        params.append(str(stage))
-        actions += given
-    stage_of.append("END")
-    scope = ""
-    where = f'e.action IN {_in(actions, params)} AND e."on" >= %s AND e."on" <= %s'
-    params += [period.start, period.end]
     if cases.query.has_filters():
         inner, inner_params = cases.values("pk").query.sql_with_params()
-        scope = f" AND e.case_id IN ({inner})"
-        params += list(inner_params)
-    merits = _in(MERITS, params)
-    upheld_or_partly = _in([str(Finding.UPHELD), str(Finding.PARTIALLY_UPHELD)], params)
+        given += f" AND f.case_id IN ({inner})"
+        given_params += list(inner_params)
+    params: list[object] = []  # in the order their placeholders appear below
     params += [str(Finding.UPHELD), str(Finding.PARTIALLY_UPHELD), str(Finding.NOT_UPHELD)]
+    merits = _in(MERITS, params)
+    params += given_params
+    theme_merits = _in(MERITS, params)
+    upheld_or_partly = _in([str(Finding.UPHELD), str(Finding.PARTIALLY_UPHELD)], params)
+    params += given_params
+    # Two passes over the covering index of findings given in the period (`finding_given`):
+    # per stage and case for the roll-up, then per theme.
     sql = f"""
-        WITH given AS (
-            SELECT DISTINCT e.case_id, {" ".join(stage_of)} AS stage
-            FROM {event} e WHERE {where}{scope}
-        ), joined AS MATERIALIZED (
-            SELECT g.stage, g.case_id, p.theme, f.finding,
-                   f.finding IN {merits} AS on_merits,
-                   f.finding IN {upheld_or_partly} AS found_fault
-            FROM given g
-            JOIN {point} p ON p.case_id = g.case_id
-            JOIN {finding} f ON f.point_id = p.id AND f.stage = g.stage
-        ), per_case AS (
-            SELECT stage, case_id,
-                   SUM(CASE WHEN finding = %s THEN 1 ELSE 0 END) AS upheld,
-                   SUM(CASE WHEN finding = %s THEN 1 ELSE 0 END) AS partly,
-                   SUM(CASE WHEN finding = %s THEN 1 ELSE 0 END) AS not_upheld,
-                   SUM(CASE WHEN on_merits THEN 0 ELSE 1 END) AS other
-            FROM joined GROUP BY stage, case_id
+        WITH per_case AS (
+            SELECT f.stage, f.case_id,
+                   SUM(CASE WHEN f.finding = %s THEN 1 ELSE 0 END) AS upheld,
+                   SUM(CASE WHEN f.finding = %s THEN 1 ELSE 0 END) AS partly,
+                   SUM(CASE WHEN f.finding = %s THEN 1 ELSE 0 END) AS not_upheld,
+                   SUM(CASE WHEN f.finding IN {merits} THEN 0 ELSE 1 END) AS other
+            FROM {finding} f WHERE {given}
+            GROUP BY f.stage, f.case_id
         )
         SELECT 'stage', stage, SUM(upheld), SUM(partly), SUM(not_upheld), SUM(other),
                SUM(CASE WHEN upheld > 0 AND partly = 0 AND not_upheld = 0 THEN 1 ELSE 0 END),
@@ -107,9 +84,10 @@ def findings(cases: QuerySet[Case], period: Period, stages: list[FindingStage]) 
                SUM(CASE WHEN upheld + partly + not_upheld > 0 THEN 1 ELSE 0 END)
         FROM per_case GROUP BY stage
         UNION ALL
-        SELECT 'theme', theme, SUM(CASE WHEN on_merits THEN 1 ELSE 0 END),
-               SUM(CASE WHEN found_fault THEN 1 ELSE 0 END), 0, 0, 0, 0, 0
-        FROM joined GROUP BY theme
+        SELECT 'theme', f.theme, SUM(CASE WHEN f.finding IN {theme_merits} THEN 1 ELSE 0 END),
+               SUM(CASE WHEN f.finding IN {upheld_or_partly} THEN 1 ELSE 0 END), 0, 0, 0, 0, 0
+        FROM {finding} f WHERE {given}
+        GROUP BY f.theme
     """
     by_stage: dict[str, Outcomes] = {}
     by_theme: dict[str, ThemeOutcomes] = {}

@@ -15,13 +15,11 @@ separated) changes the sizes, e.g. for a quick look.
 import os
 import random
 import statistics
-import subprocess
-import sys
 import time
 from datetime import date
-from pathlib import Path
 
-SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+from bench._child import insert_select, on_server, run_in_child
+
 DATABASE = "redress_bench_casework"
 SIZES = [int(n) for n in os.environ.get("BENCH_CASEWORK_SIZES", "100000,1000000").split(",")]
 TODAY = date(2026, 6, 30)
@@ -35,65 +33,11 @@ TIMEOUT_SECONDS = 3000
 
 
 def run() -> list[str]:
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"{SERVER}/{DATABASE}",
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "DJANGO_ALLOWED_HOSTS": "testserver",
-        "REDRESS_COUNCIL_PROFILE": "statutory",
-    }
-    try:
-        child = subprocess.run(
-            [sys.executable, "-m", "bench.casework"],
-            cwd=Path(__file__).resolve().parents[1],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_SECONDS,
-        )
-    except subprocess.TimeoutExpired:
-        return [f"FAIL: gave up after {TIMEOUT_SECONDS} s"]
-    lines = [line.strip() for line in child.stdout.splitlines() if line.startswith("  ")]
-    if child.returncode != 0:
-        return [*lines, f"FAIL: {child.stderr.strip()[-800:]}"]
-    return lines
-
-
-def _admin(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(sql)
+    return run_in_child("bench.casework", DATABASE, TIMEOUT_SECONDS)
 
 
 def _insert(cursor: object, table: str, given: dict[str, str], source: str) -> None:
-    """INSERT ... SELECT of `given` (column -> SQL expression), with an empty value for every
-    other NOT NULL column without a database default (Django keeps its defaults in Python)."""
-    cursor.execute(  # type: ignore[attr-defined]
-        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = %s "
-        "AND column_default IS NULL AND is_identity = 'NO' AND is_nullable = 'NO'",
-        [table],
-    )
-    empty = {
-        "boolean": "false",
-        "jsonb": "'{}'",
-        "integer": "0",
-        "bigint": "0",
-        "smallint": "0",
-        "date": f"date '{TODAY}'",
-    }
-    values = dict(given)
-    for name, kind in cursor.fetchall():  # type: ignore[attr-defined]
-        if name not in values:
-            values[name] = "now()" if kind.startswith("timestamp") else empty.get(kind, "''")
-    columns = ", ".join(f'"{name}"' for name in values)
-    started = time.perf_counter()
-    cursor.execute(  # type: ignore[attr-defined]
-        f"INSERT INTO {table} ({columns}) SELECT {', '.join(values.values())} {source}"
-    )
-    if os.environ.get("BENCH_VERBOSE"):
-        print(f"  {table}: {time.perf_counter() - started:.1f} s")
+    insert_select(cursor, table, given, source, today=TODAY)
 
 
 def _grow_to(total: int, officer_ids: list[int]) -> float:
@@ -234,8 +178,8 @@ def _time(client: object, urls: list[str]) -> tuple[float, float]:
 
 
 def child() -> None:
-    _admin(f"DROP DATABASE IF EXISTS {DATABASE}")
-    _admin(f"CREATE DATABASE {DATABASE}")
+    on_server(f"DROP DATABASE IF EXISTS {DATABASE}")
+    on_server(f"CREATE DATABASE {DATABASE}")
     try:
         import django
 
@@ -292,7 +236,7 @@ def child() -> None:
 
         connections.close_all()
         if not os.environ.get("BENCH_KEEP_DATABASE"):
-            _admin(f"DROP DATABASE IF EXISTS {DATABASE}")
+            on_server(f"DROP DATABASE IF EXISTS {DATABASE}")
 
 
 if __name__ == "__main__":

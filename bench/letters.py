@@ -19,7 +19,7 @@ import os
 import time
 from datetime import date, timedelta
 
-from bench._child import admin, run_child
+from bench._child import insert_select, on_server, run_in_child
 
 DATABASE = "redress_bench_letters"
 CASES = 111_112
@@ -41,36 +41,13 @@ TIMEOUT_SECONDS = 1800
 
 
 def run() -> list[str]:
-    return run_child(
-        "letters",
+    return run_in_child(
+        "bench.letters",
         DATABASE,
         TIMEOUT_SECONDS,
         DJANGO_SETTINGS_MODULE="config.settings.local",
         DJANGO_DEBUG="false",
     )
-
-
-def _fill_sql(table: str, given: dict[str, str], cursor: object) -> tuple[str, str]:
-    """Column list and values for an INSERT ... SELECT: `given` plus a harmless value for every
-    other NOT NULL column (Django defaults live in Python, not in the database)."""
-    cursor.execute(  # type: ignore[attr-defined]
-        "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
-        "WHERE table_name = %s AND column_default IS NULL AND is_identity = 'NO'",
-        [table],
-    )
-    fallback = {"boolean": "false", "date": f"'{TODAY}'", "jsonb": "'{}'"}
-    columns, values = list(given), list(given.values())
-    for name, kind, nullable in cursor.fetchall():  # type: ignore[attr-defined]
-        if name in given or nullable == "YES":
-            continue
-        columns.append(name)
-        if kind.startswith("timestamp"):
-            values.append("now()")
-        elif kind in ("integer", "bigint", "smallint"):
-            values.append("0")
-        else:
-            values.append(fallback.get(kind, "''"))
-    return ", ".join(columns), ", ".join(values)
 
 
 def _load() -> tuple[int, float]:
@@ -94,7 +71,8 @@ def _load() -> tuple[int, float]:
     manager.groups.add(role_group(Role.COMPLAINTS_MANAGER))
     first_officer = officers[0].pk
     with connection.cursor() as cursor:
-        columns, values = _fill_sql(
+        insert_select(
+            cursor,
             "cases_case",
             {
                 "reference": "'CSC-B-' || lpad(n::text, 7, '0')",
@@ -106,16 +84,14 @@ def _load() -> tuple[int, float]:
                 "summary": "'Bench case'",
                 "assigned_to_id": f"{first_officer} + (n % {ASSIGNEES})",
             },
-            cursor,
-        )
-        cursor.execute(
-            f"INSERT INTO cases_case ({columns}) "
-            f"SELECT {values} FROM generate_series(1, {CASES}) AS n"
+            f"FROM generate_series(1, {CASES}) AS n",
+            today=TODAY,
         )
         rules = "ARRAY[" + ", ".join(f"'{rule}'" for rule in RULES) + "]"
         # Due dates from 30 days overdue to 400 ahead, scattered so neighbours differ.
         due = f"date '{TODAY}' - 30 + ((c.id * 7919 + r.i * 104729) % 431)::int"
-        columns, values = _fill_sql(
+        insert_select(
+            cursor,
             "cases_clock",
             {
                 "case_id": "c.id",
@@ -125,13 +101,11 @@ def _load() -> tuple[int, float]:
                 "working_days": "10",
                 "due_date": due,
             },
+            f"FROM cases_case c CROSS JOIN generate_series(1, {len(RULES)}) AS r(i)",
+            today=TODAY,
+        )
+        insert_select(
             cursor,
-        )
-        cursor.execute(
-            f"INSERT INTO cases_clock ({columns}) SELECT {values} FROM cases_case c "
-            f"CROSS JOIN generate_series(1, {len(RULES)}) AS r(i)"
-        )
-        columns, values = _fill_sql(
             "cases_actionplanitem",
             {
                 "case_id": "c.id",
@@ -140,11 +114,8 @@ def _load() -> tuple[int, float]:
                 "due_on": f"date '{TODAY}' - 10 + (c.id % 200)::int",
                 "status": "'open'",
             },
-            cursor,
-        )
-        cursor.execute(
-            f"INSERT INTO cases_actionplanitem ({columns}) SELECT {values} "
-            "FROM cases_case c WHERE c.id % 10 = 0"
+            "FROM cases_case c WHERE c.id % 10 = 0",
+            today=TODAY,
         )
         cursor.execute("ANALYZE")
         cursor.execute("SELECT count(*) FROM cases_clock WHERE completed_on IS NULL")
@@ -170,8 +141,8 @@ def _pdf_rate() -> tuple[float, int]:
 
 
 def child() -> None:
-    admin(f"DROP DATABASE IF EXISTS {DATABASE}")
-    admin(f"CREATE DATABASE {DATABASE}")
+    on_server(f"DROP DATABASE IF EXISTS {DATABASE}")
+    on_server(f"CREATE DATABASE {DATABASE}")
     try:
         import django
 
@@ -217,7 +188,7 @@ def child() -> None:
         from django.db import connections
 
         connections.close_all()
-        admin(f"DROP DATABASE IF EXISTS {DATABASE}")
+        on_server(f"DROP DATABASE IF EXISTS {DATABASE}")
 
 
 if __name__ == "__main__":

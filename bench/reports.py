@@ -22,7 +22,7 @@ import statistics
 import time
 from datetime import date
 
-from bench._child import on_server, run_in_child
+from bench._child import insert_select, on_server, run_in_child
 
 DATABASE = "redress_bench_reports"
 CASES = int(os.environ.get("BENCH_REPORTS_CASES", "1000000"))
@@ -72,24 +72,7 @@ CASES_FROM = "FROM generate_series(1, {total}) AS n"
 
 
 def _fill(cursor: object, table: str, values: dict[str, str], source: str) -> None:
-    """INSERT ... SELECT with `values` (column -> SQL), and a plain empty value for each other
-    column the table requires (the model's defaults live in Python, not in the database)."""
-    cursor.execute(  # type: ignore[attr-defined]
-        "SELECT column_name, data_type FROM information_schema.columns "
-        "WHERE table_name = %s AND is_nullable = 'NO' AND column_default IS NULL "
-        "AND is_identity = 'NO'",
-        [table],
-    )
-    blanks = {"boolean": "false", "jsonb": "'{}'::jsonb", "date": f"date '{TODAY}'"}
-    for column, kind in cursor.fetchall():  # type: ignore[attr-defined]
-        if column not in values:
-            numeric = kind in ("integer", "bigint", "smallint")
-            default = "0" if numeric else blanks.get(kind, "''")
-            values[column] = "now()" if kind.startswith("timestamp") else default
-    columns = ", ".join(f'"{column}"' for column in values)
-    cursor.execute(  # type: ignore[attr-defined]
-        f"INSERT INTO {table} ({columns}) SELECT {', '.join(values.values())} {source}"
-    )
+    insert_select(cursor, table, values, source, today=TODAY)
 
 
 def _clock(cursor: object, rule: str, where: str, anchor: str, days: str, allowed: int) -> None:

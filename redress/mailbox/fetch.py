@@ -7,7 +7,7 @@ id is already known, so it is not kept twice, only moved.
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +20,7 @@ from redress.mailbox.services import message_keep_unreadable, message_receive
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 50
+BATCH_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -63,10 +64,9 @@ def fetch_mail(
                 report.done = f"moved to {mailbox.done_folder}"
             else:
                 report.done = "flagged as saved (there is no done folder)"
-            uids = mailbox.pending_uids()
-            for start in range(0, len(uids), batch_size):
+            for batch in batches(mailbox.pending(), batch_size):
                 saved = []
-                for fetched in mailbox.fetch(uids[start : start + batch_size]):
+                for fetched in mailbox.fetch(batch):
                     message = _keep(fetched, report)
                     if message is not None:
                         saved.append(fetched.uid)
@@ -78,6 +78,23 @@ def fetch_mail(
         report.stopped = f"the connection to the mailbox failed ({error})"
         logger.error("Reading the mailbox stopped: %s", report.stopped)
     return report
+
+
+def batches(
+    pending: list[tuple[int, int]], most: int, budget: int = BATCH_BYTES
+) -> Iterator[list[int]]:
+    """UIDs to fetch together: at most `most` emails and `budget` bytes (an email larger than
+    the budget comes alone), so a run's memory stays bounded whatever the mailbox holds."""
+    batch: list[int] = []
+    size = 0
+    for uid, uid_size in pending:
+        if batch and (len(batch) == most or size + uid_size > budget):
+            yield batch
+            batch, size = [], 0
+        batch.append(uid)
+        size += uid_size
+    if batch:
+        yield batch
 
 
 def _keep(fetched: Fetched, report: FetchReport) -> InboundMessage | None:

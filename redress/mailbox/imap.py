@@ -26,6 +26,7 @@ INTERNALDATE = re.compile(
     rb'INTERNALDATE "\s*(\d+)-(\w{3})-(\d{4}) (\d\d):(\d\d):(\d\d) ([+-]\d{4})"'
 )
 UID = re.compile(rb"\bUID (\d+)")
+SIZE = re.compile(rb"\bUID (\d+) RFC822\.SIZE (\d+)")
 
 # Connection errors: the server went away or refused something. The run stops; what was saved
 # stays saved, and the next run carries on (nothing is moved before it is saved).
@@ -129,11 +130,19 @@ class Mailbox:
         _check(self.imap.create(quoted(self.done_folder)), f"Creating {self.done_folder}")
         self.imap.subscribe(quoted(self.done_folder))
 
-    def pending_uids(self) -> list[int]:
-        """Every message still to be taken, oldest first."""
+    def pending(self) -> list[tuple[int, int]]:
+        """(UID, size in bytes) of every message still to be taken, oldest first."""
         criteria = "ALL" if self.done_folder else f"UNKEYWORD {SAVED_KEYWORD}"
         data = _check(self.imap.uid("SEARCH", criteria), "Searching the folder")
-        return sorted(int(uid) for uid in (data[0] or b"").split())
+        wanted = {int(uid) for uid in (data[0] or b"").split()}
+        if not wanted:
+            return []
+        sizes = {}
+        for line in _check(self.imap.uid("FETCH", "1:*", "(UID RFC822.SIZE)"), "Reading sizes"):
+            found = SIZE.search(line if isinstance(line, bytes) else line[0])
+            if found and int(found[1]) in wanted:
+                sizes[int(found[1])] = int(found[2])
+        return sorted(sizes.items())
 
     def fetch(self, uids: Iterable[int]) -> list[Fetched]:
         wanted = ",".join(str(uid) for uid in uids)

@@ -168,9 +168,32 @@ def test_without_a_done_folder_emails_are_flagged_and_left_in_place(imap_server,
 def test_a_server_without_move_gets_a_copy_and_an_expunge(imap_server):
     imap_server.deliver(emails.plain(), emails.alternative(), emails.html_only())
     with Mailbox(imap_server.settings()) as mailbox:
-        uids = mailbox.pending_uids()
+        uids = [uid for uid, _ in mailbox.pending()]
         mailbox._copy_and_expunge(",".join(str(uid) for uid in uids[:2]))
     assert (imap_server.count("INBOX"), imap_server.count("Redress")) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("most", "budget", "expected"),
+    [
+        (2, 1000, [[1, 2], [3, 4], [5]]),
+        (10, 250, [[1, 2], [3], [4], [5]]),  # 100 + 100 bytes; 300 and 400 alone; then 50
+        (10, 10_000, [[1, 2, 3, 4, 5]]),
+    ],
+)
+def test_emails_are_fetched_in_batches_bounded_in_number_and_bytes(most, budget, expected):
+    pending = [(1, 100), (2, 100), (3, 300), (4, 400), (5, 50)]
+    assert list(fetch.batches(pending, most, budget)) == expected
+
+
+def test_the_folder_lists_what_is_pending_with_sizes(imap_server, settings):
+    small, large = emails.plain(), emails.with_attachments()
+    imap_server.deliver(small, large)
+    with Mailbox(imap_server.settings()) as mailbox:
+        pending = mailbox.pending()
+    assert [uid for uid, _ in pending] == [1, 2]
+    assert pending[0][1] < pending[1][1]
+    assert pending[1][1] >= len(large)
 
 
 def test_an_unexpected_failure_keeps_the_email_as_unreadable(imap_server, monkeypatch):

@@ -160,8 +160,8 @@ class HeldContactGone(Exception):
     """The held contact was already recorded (a second press of the button) or discarded."""
 
 
-def _take(held_id: int, by: User) -> HeldContact:
-    held = HeldContact.objects.select_for_update().filter(pk=held_id, recorded_by=by).first()
+def _take(held_id: int) -> HeldContact:
+    held = HeldContact.objects.select_for_update().filter(pk=held_id).first()
     if held is None:
         raise HeldContactGone
     return held
@@ -176,7 +176,7 @@ def _release(held: HeldContact) -> None:
 @transaction.atomic
 def held_contact_record(*, held_id: int, by: User, at: datetime | None = None) -> Case:
     """Make the held contact a new case after all."""
-    held = _take(held_id, by)
+    held = _take(held_id)
     with _held_attachments(held) as attachments:
         case = contact_record(
             answers=held.answers,
@@ -194,7 +194,7 @@ def held_contact_add_to_case(
     *, held_id: int, case_id: int, by: User, at: datetime | None = None
 ) -> Case:
     """Add the held contact to an open case as further contact."""
-    held = _take(held_id, by)
+    held = _take(held_id)
     with _held_attachments(held) as attachments:
         case = contact_add_to_case(
             answers=held.answers,

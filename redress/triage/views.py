@@ -1,6 +1,7 @@
 """Triage screens for the complaints team: the inbox, Record a contact (and its possible
 duplicates), and an email from the mailbox with what can be done with it."""
 
+from django import forms
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,7 +25,7 @@ from redress.mailbox.models import InboundMessage, MessageStatus
 from redress.triage import selectors, services
 from redress.triage.contact import Contact
 from redress.triage.forms import ContactForm, DuplicateChoiceForm, FileOnCaseForm, SetAsideForm
-from redress.triage.queue import triage_rows
+from redress.triage.queue import triage_rows, waiting_summary
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -32,15 +33,15 @@ GET_POST = require_http_methods(["GET", "POST"])
 @staff_view(COMPLAINTS_TEAM)
 @require_safe
 def inbox(request: HttpRequest) -> HttpResponse:
-    today = local_today()
+    rows = triage_rows(request.user, today=local_today())
     return render(
         request,
         "triage/inbox.html",
         {
             "nav": "triage",
-            "rows": triage_rows(request.user, today=today),
+            "rows": rows,
+            "summary": waiting_summary(rows),
             "unreadable": list(mailbox_selectors.messages_unreadable()),
-            "today": today,
         },
     )
 
@@ -94,6 +95,9 @@ def _record(request: HttpRequest, limit: uploads.SizeLimitHandler | None) -> Htt
         message = _awaiting(request.GET["message"]) if "message" in request.GET else None
         if "message" in request.GET and message is None:
             raise Http404("No email awaiting triage with that number")
+        held = selectors.held_contact_from(message.pk) if message else None
+        if held is not None:  # recorded already, and waiting for the choice of case
+            return redirect("triage:duplicates", held_id=held.pk)
         form = ContactForm(initial=_initial_from(message) if message else None)
         return _record_page(request, form, message)
     form = ContactForm(request.POST, request.FILES, too_large=bool(limit and limit.too_large))
@@ -141,9 +145,10 @@ def _record_page(
 @staff_view(COMPLAINTS_TEAM)
 @GET_POST
 def duplicates(request: HttpRequest, held_id: int) -> HttpResponse:
-    held = selectors.held_contact_for(request.user, held_id)
+    held = selectors.held_contact(held_id)
     if held is None:
-        raise Http404("No contact waiting with that number")
+        messages.success(request, "That contact has already been recorded.")
+        return redirect("triage:inbox")
     contact = Contact(held.answers)
     found = selectors.possible_duplicates(request.user, contact)
     by_reference = {duplicate.case.reference: duplicate.case for duplicate in found}
@@ -160,9 +165,13 @@ def duplicates(request: HttpRequest, held_id: int) -> HttpResponse:
                 held_id=held.pk, case_id=by_reference[choice].pk, by=request.user
             )
         except services.HeldContactGone:
-            raise Http404("This contact has already been recorded") from None
-        messages.success(request, f"The contact was added to case {case.reference}.")
-        return redirect("casework:case", reference=case.reference)
+            messages.success(request, "That contact has already been recorded.")
+            return redirect("triage:inbox")
+        except mailbox.MessageAlreadyDecided as decided:
+            form.add_error(None, str(decided))
+        else:
+            messages.success(request, f"The contact was added to case {case.reference}.")
+            return redirect("casework:case", reference=case.reference)
     return render(
         request,
         "triage/duplicates.html",
@@ -214,6 +223,7 @@ def _message_page(
             "paragraphs": _paragraphs(message.body),
             "status": status_of(receipt.acknowledge_by, today=local_today(), calendar=calendar),
             "awaiting": message.status == MessageStatus.AWAITING_TRIAGE,
+            "held": selectors.held_contact_from(message.pk),
             "file_form": file_form or FileOnCaseForm(),
             "aside_form": aside_form or SetAsideForm(),
             "form": (file_form if file_form and file_form.errors else aside_form),
@@ -229,12 +239,21 @@ def message(request: HttpRequest, message_id: int) -> HttpResponse:
     return _message_page(request, _message_or_404(message_id))
 
 
+HELD = "This email was recorded as a contact that may belong to an open case: choose its case there"
+
+
+def _refuse_if_held(message: InboundMessage, form: forms.Form) -> None:
+    if selectors.held_contact_from(message.pk) is not None:
+        form.add_error(None, HELD)
+
+
 @staff_view(COMPLAINTS_TEAM)
 @require_POST
 def message_file(request: HttpRequest, message_id: int) -> HttpResponse:
     """Add the email to an existing case, named by its reference."""
     message = _message_or_404(message_id)
     form = FileOnCaseForm(request.POST)
+    _refuse_if_held(message, form)
     case = None
     if form.is_valid():
         case = case_visible(request.user, form.cleaned_data["reference"], today=local_today())
@@ -259,6 +278,7 @@ def message_set_aside(request: HttpRequest, message_id: int) -> HttpResponse:
     """Not a complaint: set the email aside, with the reason."""
     message = _message_or_404(message_id)
     form = SetAsideForm(request.POST)
+    _refuse_if_held(message, form)
     if not form.is_valid():
         return _message_page(request, message, aside_form=form)
     try:

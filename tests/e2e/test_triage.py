@@ -194,6 +194,12 @@ def test_the_triage_screens_have_no_accessibility_problems(live_server, browser)
     page.get_by_role("button", name="Continue").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_no_axe_violations(page)
+
+    # Meanwhile it waits in the inbox, clock and all, until someone chooses
+    page.goto(live_server.url + reverse("triage:inbox"))
+    expect(page.get_by_text("Possible duplicate")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Contact from Sam Parent").click()
     page.get_by_label(f"Add this contact to {existing.reference}").check()
     page.get_by_role("button", name="Continue").click()
 

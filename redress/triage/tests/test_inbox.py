@@ -21,6 +21,7 @@ from redress.domain.profiles import Receipt, load_profile
 from redress.domain.roles import Role
 from redress.domain.workflow import Action
 from redress.mailbox.models import MessageStatus
+from redress.triage.models import HeldContact
 from redress.triage.tests.conftest import PDF, contact_form, inbound, local
 
 pytestmark = pytest.mark.django_db
@@ -273,6 +274,41 @@ def test_not_a_complaint_needs_a_reason(client_of, officer):
     )
     page = page_of(client_of.get(reverse("triage:message", args=[email.pk])))
     assert "Record as a new case" not in page  # decided: nothing more to do
+
+
+def test_a_contact_waiting_for_its_case_to_be_chosen_waits_in_the_inbox_with_its_clock(
+    client_of,
+):
+    open_case = received_case(date(2026, 3, 2))  # Sam Parent's earlier complaint
+    email = inbound(local(date(2026, 3, 16), 9))
+    client_of.post(
+        reverse("triage:record"),
+        contact_form(message=str(email.pk), channel="email", received_time="09:00"),
+    )
+    held = HeldContact.objects.get()
+
+    page = page_of(client_of.get(INBOX))
+
+    duplicates = reverse("triage:duplicates", args=[held.pk])
+    assert f'href="{duplicates}"' in page
+    assert "Possible duplicate" in page
+    assert "23 Mar 2026" in page  # five working days after Monday 16 March
+    assert f'href="{reverse("triage:message", args=[email.pk])}"' not in page  # one row, not two
+    assert "2 waiting: 1 contact that may belong to an open case and 1 case." in page
+    # The email now leads to the held contact, and nothing else can be done with it meanwhile.
+    message_page = page_of(client_of.get(reverse("triage:message", args=[email.pk])))
+    assert f'href="{duplicates}"' in message_page
+    assert "Set aside" not in message_page
+    again = client_of.get(reverse("triage:record"), {"message": email.pk})
+    assert again["Location"] == duplicates
+    refused = client_of.post(reverse("triage:set_aside", args=[email.pk]), {"reason": "Spam"})
+    assert "choose its case there" in page_of(refused)
+    filed = client_of.post(
+        reverse("triage:message_file", args=[email.pk]), {"reference": open_case.reference}
+    )
+    assert "choose its case there" in page_of(filed)
+    email.refresh_from_db()
+    assert email.status == MessageStatus.AWAITING_TRIAGE
 
 
 @pytest.mark.parametrize("role", [Role.RESPONDING_MANAGER, Role.DIRECTOR, Role.AUDITOR])

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 
 NOW = local(date(2026, 3, 20), 11, 0)  # a Friday
 RECORD = reverse("triage:record")
+INBOX = reverse("triage:inbox")
 
 
 @pytest.fixture(autouse=True)
@@ -427,16 +428,17 @@ def test_no_choice_on_the_duplicates_page_is_an_error_and_changes_nothing(client
     assert Case.objects.count() == 1
 
 
-def test_a_held_contact_is_only_for_the_person_who_recorded_it(client_of, client):
-    existing_case()
+def test_a_colleague_can_finish_a_contact_someone_else_held(client_of, client):
+    existing = existing_case()
     client_of.post(RECORD, contact_form())
     held = HeldContact.objects.get()
     colleague = sign_in_as(type(client)(), staff(Role.COMPLAINTS_MANAGER))
 
-    assert colleague.get(reverse("triage:duplicates", args=[held.pk])).status_code == 404
-    response = colleague.post(reverse("triage:duplicates", args=[held.pk]), {"choice": "new"})
-    assert response.status_code == 404
-    assert Case.objects.count() == 1
+    assert colleague.get(reverse("triage:duplicates", args=[held.pk])).status_code == 200
+    colleague.post(reverse("triage:duplicates", args=[held.pk]), {"choice": existing.reference})
+
+    assert existing.events.filter(action="further_contact").count() == 1
+    assert HeldContact.objects.count() == 0
 
 
 def test_a_held_contact_recorded_twice_makes_one_case(client_of):
@@ -448,7 +450,8 @@ def test_a_held_contact_recorded_twice_makes_one_case(client_of):
     client_of.post(url, {"choice": "new"})
     second = client_of.post(url, {"choice": "new"})
 
-    assert second.status_code == 404
+    assert second["Location"] == reverse("triage:inbox")
+    assert "That contact has already been recorded." in client_of.get(INBOX).content.decode()
     assert Case.objects.count() == 2
 
 

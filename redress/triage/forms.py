@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
 from redress.cases.models import ComplainantType
+from redress.core.calendar import working_calendar
 from redress.domain.service_areas import SERVICE_AREAS
 from redress.intake import uploads
 from redress.intake.fields import DateBoxesField
@@ -276,6 +277,12 @@ class ContactForm(forms.Form):
     def _check_received_at(self, cleaned: dict[str, Any]) -> None:
         day: date | None = cleaned.get("received_on")
         if day is None or "received_time" in self.errors:
+            return
+        first = working_calendar().first
+        if day < first:  # the working-day calendar, which the clocks count with, starts here
+            self.add_error(
+                "received_on", f"The date it was received must be in {first.year} or later"
+            )
             return
         at: time | None = cleaned.get("received_time")
         today = self.now.date()

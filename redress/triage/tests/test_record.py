@@ -223,6 +223,11 @@ def test_a_representative_is_recorded_beside_the_complainant(client_of):
             "Time received must be now or in the past",
         ),
         ({"received_time": "25:00"}, "received_time", "Enter the time received as hours"),
+        (
+            date_boxes("received_on", date(1999, 12, 31)),
+            "received_on",
+            "The date it was received must be in 2000 or later",
+        ),
         ({"complainant_type": ""}, "complainant_type", "Select who is complaining"),
         ({"complainant_name": ""}, "complainant_name", "Enter the complainant's full name"),
         ({"phone": ""}, "email", "Enter an email address, phone number or postal address"),

@@ -23,6 +23,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedErr
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
+from redress.core.pdf import tagged_pdf
 from redress.letters.merge import DOCUMENTED, TOP_LEVEL, Fields, sample_context
 
 LAYOUT_DIR = Path(__file__).with_name("layout")
@@ -237,13 +238,8 @@ def letter_html(frame: LetterFrame, body_html: str, *, for_email: bool = False) 
 
 
 def letter_pdf(html: str) -> bytes:
-    """A tagged PDF/UA-1 of the letter. Nothing is fetched: only data: URLs are allowed."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
-    document = HTML(string=html, base_url=str(LAYOUT_DIR), url_fetcher=fetcher)
-    return document.write_pdf(pdf_variant="pdf/ua-1")  # type: ignore[no-any-return]
+    """A tagged PDF/UA-1 of the letter, its fonts found beside the layout."""
+    return tagged_pdf(html, base_url=LAYOUT_DIR)
 
 
 class _TextMaker(HTMLParser):

@@ -1,6 +1,7 @@
 """A real IMAP server for tests: Debian's dovecot (`make system-deps` installs dovecot-imapd),
 run in the foreground on a free loopback port, with its configuration, one user (passwd-file)
-and a Maildir in a folder of its own. Plain IMAP without TLS: loopback only.
+and a Maildir in a folder of its own: plain IMAP (`imap_server`), or TLS only with a certificate
+made for it (`imap_tls_server`). Loopback only.
 
 Registered for the whole project by `pytest_plugins` in the root conftest.py. The `imap_server`
 fixture points settings.REDRESS_MAILBOX at it; tests put messages in with `deliver` (IMAP APPEND)
@@ -17,6 +18,7 @@ import re
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import tempfile
 import time
@@ -38,7 +40,7 @@ state_dir = {root}/state
 instance_name = redress-test-{port}
 protocols = imap
 listen = {host}
-ssl = no
+{ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain
 log_path = {root}/dovecot.log
@@ -63,7 +65,9 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = {host}
+    port = {tls_port}
+    ssl = yes
   }}
 }}
 """
@@ -90,24 +94,49 @@ def _users() -> dict[str, Any]:
             "uid": mail.pw_uid, "gid": mail.pw_gid}  # fmt: skip
 
 
+# With TLS: a certificate of its own for 127.0.0.1 (the client trusts it through CA_FILE), and
+# no sign-in before STARTTLS on the plain port.
+TLS = """\
+ssl = required
+ssl_cert = <{root}/cert.pem
+ssl_key = <{root}/key.pem"""
+
+
+def _certificate(root: Path) -> None:
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-keyout", str(root / "key.pem"), "-out", str(root / "cert.pem"), "-subj", "/CN=localhost",
+         "-addext", f"subjectAltName=IP:{HOST},DNS:localhost"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+
+
 class ImapServer:
-    def __init__(self, root: Path, port: int) -> None:
+    def __init__(self, root: Path, port: int, *, tls: bool = False) -> None:
         self.root, self.port, self.host = root, port, HOST
+        self.tls_port = free_port() if tls else 0  # IMAPS; the plain port offers STARTTLS
         self.process: subprocess.Popen[bytes] | None = None
         users = _users()
         for folder in ("run", "state", "mail"):
             (root / folder).mkdir()
-        (root / "dovecot.conf").write_text(CONFIG.format(root=root, port=port, host=HOST, **users))
+        if tls:
+            _certificate(root)
+        ssl_settings = TLS.format(root=root) if tls else "ssl = no"
+        (root / "dovecot.conf").write_text(
+            CONFIG.format(root=root, port=port, host=HOST, tls_port=self.tls_port, ssl=ssl_settings,
+                          **users)
+        )  # fmt: skip
         (root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}\n")
         if os.geteuid() == 0:  # the mail processes run as the dovecot user
             for path in [root, *root.rglob("*")]:
                 os.chown(path, users["uid"], users["gid"])
 
     def settings(self, **overrides: Any) -> dict[str, Any]:
-        """A REDRESS_MAILBOX for this server."""
+        """A REDRESS_MAILBOX for this server (IMAPS, trusting its certificate, when it has TLS)."""
+        secure = {"TLS": "ssl", "PORT": self.tls_port, "CA_FILE": str(self.root / "cert.pem")}
         return {"HOST": self.host, "PORT": self.port, "TLS": "none", "USER": USER,
-                "PASSWORD": PASSWORD, "FOLDER": "INBOX", "DONE_FOLDER": "Redress",
-                **overrides}  # fmt: skip
+                "PASSWORD": PASSWORD, "FOLDER": "INBOX", "DONE_FOLDER": "Redress", "CA_FILE": "",
+                **(secure if self.tls_port else {}), **overrides}  # fmt: skip
 
     def start(self, timeout: float = 15) -> None:
         (self.root / "run" / "master.pid").unlink(missing_ok=True)
@@ -143,6 +172,8 @@ class ImapServer:
     @contextlib.contextmanager
     def client(self) -> Iterator[imaplib.IMAP4]:
         connection = imaplib.IMAP4(self.host, self.port, timeout=10)
+        if self.tls_port:
+            connection.starttls(ssl.create_default_context(cafile=self.root / "cert.pem"))
         connection.login(USER, PASSWORD)
         try:
             yield connection
@@ -182,14 +213,13 @@ class ImapServer:
         return [(item[0], item[1]) for item in data if isinstance(item, tuple)]
 
 
-@pytest.fixture
-def imap_server(settings: Any) -> Iterator[ImapServer]:
-    """A dovecot of the test's own, and settings.REDRESS_MAILBOX pointing at it."""
+@contextlib.contextmanager
+def running(settings: Any, *, tls: bool) -> Iterator[ImapServer]:
     if not DOVECOT.exists():
         pytest.fail(f"{DOVECOT} is missing: run `make system-deps`", pytrace=False)
     # Not pytest's tmp_path: dovecot's sockets need a short path the dovecot user can reach.
     root = Path(tempfile.mkdtemp(prefix="redress-imap-"))
-    server = ImapServer(root, free_port())
+    server = ImapServer(root, free_port(), tls=tls)
     try:
         server.start()
         settings.REDRESS_MAILBOX = server.settings()
@@ -197,3 +227,17 @@ def imap_server(settings: Any) -> Iterator[ImapServer]:
     finally:
         server.kill()  # nothing to shut down gracefully: the folder goes next
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def imap_server(settings: Any) -> Iterator[ImapServer]:
+    """A dovecot of the test's own, plain IMAP, and settings.REDRESS_MAILBOX pointing at it."""
+    with running(settings, tls=False) as server:
+        yield server
+
+
+@pytest.fixture
+def imap_tls_server(settings: Any) -> Iterator[ImapServer]:
+    """The same with TLS only: IMAPS, and STARTTLS on the plain port (settings: IMAPS)."""
+    with running(settings, tls=True) as server:
+        yield server

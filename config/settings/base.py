@@ -278,4 +278,6 @@ REDRESS_MAILBOX = {
     "FOLDER": os.environ.get("REDRESS_MAILBOX_FOLDER", "INBOX"),
     # Where a message goes once Redress has saved it; empty: flag it \Seen and leave it in place
     "DONE_FOLDER": os.environ.get("REDRESS_MAILBOX_DONE_FOLDER", "Redress"),
+    # Certificates to trust for the server besides the system's (a council's own CA), PEM
+    "CA_FILE": os.environ.get("REDRESS_MAILBOX_CA_FILE", ""),
 }

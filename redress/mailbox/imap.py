@@ -98,15 +98,17 @@ class Mailbox:
                 f"REDRESS_MAILBOX_TLS=none sends the password unencrypted: it is allowed only for "
                 f"a server on this machine, not {host}. Use ssl or starttls."
             )
+        context = ssl.create_default_context()  # the system's certificates, names checked
+        if self.config.get("CA_FILE"):
+            context.load_verify_locations(cafile=str(self.config["CA_FILE"]))
         if tls == "ssl":
-            context = ssl.create_default_context()
             self.connection = imaplib.IMAP4_SSL(
                 host, port, ssl_context=context, timeout=self.timeout
             )
         else:
             self.connection = imaplib.IMAP4(host, port, timeout=self.timeout)
             if tls == "starttls":
-                self.connection.starttls(ssl.create_default_context())
+                self.connection.starttls(context)
         try:
             self.imap.login(str(self.config["USER"]), str(self.config["PASSWORD"]))
         except imaplib.IMAP4.abort:

@@ -255,3 +255,23 @@ def test_a_server_that_is_down_stops_the_run_with_the_reason(imap_server):
 def test_a_mailbox_configured_wrongly_is_refused_clearly(imap_server, changes, error):
     with pytest.raises(MailboxError, match=error):
         fetch_mail(config=imap_server.settings(**changes))
+
+
+@pytest.mark.parametrize("tls", ["ssl", "starttls"])
+def test_the_mailbox_is_read_over_tls_checking_the_server_s_certificate(imap_tls_server, tls):
+    imap_tls_server.deliver(emails.plain())
+    port = imap_tls_server.tls_port if tls == "ssl" else imap_tls_server.port
+    report = fetch_mail(config=imap_tls_server.settings(TLS=tls, PORT=port))
+    assert (sum(report.new.values()), report.moved) == (1, 1)
+    sign_in = [line for line in imap_tls_server.log().splitlines() if "Login: user=" in line][-1]
+    assert ", TLS," in sign_in  # dovecot says "secured" for plain connections from this machine
+
+
+def test_a_server_whose_certificate_is_not_trusted_is_not_given_the_password(imap_tls_server):
+    imap_tls_server.deliver(emails.plain())
+    sign_ins = imap_tls_server.log().count("Login: user=")
+    report = fetch_mail(config=imap_tls_server.settings(CA_FILE=""))
+    assert "CERTIFICATE_VERIFY_FAILED" in report.stopped
+    assert "alert unknown ca" in imap_tls_server.log()
+    assert imap_tls_server.log().count("Login: user=") == sign_ins
+    assert InboundMessage.objects.count() == 0

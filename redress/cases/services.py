@@ -220,6 +220,9 @@ def case_take_action(
         if transition.route in ROUTES_POINTS_FOLLOW:
             case.points.filter(route=Route.UNDECIDED).update(route=transition.route)
     case.closed_on = request.on if transition.to in FINISHED_STAGES else None
+    if transition.to in FINISHED_STAGES:
+        # Investigators, independent people, panels and advocates see a case while it runs.
+        Appointment.objects.filter(case=case, ends_on__isnull=True).update(ends_on=request.on)
     _refresh_deadlines(case, save=False)
     case.save()
     _event(

@@ -10,6 +10,7 @@ from redress.cases.models import Case, CaseEvent, Clock, PointFinding
 from redress.cases.models.events import ImmutableEventError
 from redress.cases.services import (
     StaleCase,
+    case_appoint_advocate,
     case_record_ombudsman,
     case_take_action,
     point_add,
@@ -408,3 +409,15 @@ def test_a_points_theme_follows_it_onto_its_findings() -> None:
 
     point_set_theme(point_id=point.pk, theme="Delay", by=None, on=date(2026, 4, 20))
     assert PointFinding.objects.get(point=point).theme == "Delay"
+
+
+def test_appointments_end_when_the_case_finishes() -> None:
+    advocate = independent(Role.ADVOCATE)
+    case = received_case()
+    case_appoint_advocate(case_id=case.pk, advocate=advocate, by=None, on=date(2026, 3, 18))
+    take(case, Action.ACCEPT_STATUTORY, date(2026, 3, 19))
+    assert Appointment.objects.get(case=case, person=advocate).ends_on is None
+
+    take(case, Action.WITHDRAW, date(2026, 3, 20), reason="Resolved informally")
+
+    assert Appointment.objects.get(case=case, person=advocate).ends_on == date(2026, 3, 20)

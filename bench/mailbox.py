@@ -111,7 +111,10 @@ def child() -> None:
         started = time.perf_counter()
         report = fetch_mail(config=server.settings())
         taken = time.perf_counter() - started
-        print(f"  fetch_mail: {EMAILS:,} emails in {taken:.1f} s: {EMAILS / taken:.0f} per second")
+        print(
+            f"  fetch_mail: {EMAILS:,} emails in {taken:.1f} s: {EMAILS / taken:.0f} per second "
+            f"({megabytes / taken:.1f} MB/s)"
+        )
         for line in report.lines():
             print(f"    {line}")
         started = time.perf_counter()

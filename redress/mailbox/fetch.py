@@ -40,7 +40,7 @@ class FetchReport:
         )
         new = sum(self.new.values())
         lines = [
-            f"{new} new email{'' if new == 1 else 's'} kept" + (f": {kept}" if kept else ""),
+            f"{new:,} new email{'' if new == 1 else 's'} kept" + (f": {kept}" if kept else ""),
             f"{self.already_kept} kept before and now moved" if self.already_kept else "",
             f"{self.moved} {self.done}",
             *(f"Left on the server: {why}" for why in self.left),

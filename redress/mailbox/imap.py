@@ -115,9 +115,17 @@ class Mailbox:
             raise
         except imaplib.IMAP4.error as error:
             raise MailboxError(f"The mailbox refused the user name or password ({error})") from None
-        if self.done_folder:
-            self._create_done_folder()
-        _check(self.imap.select(quoted(self.folder)), f"Opening the folder {self.folder}")
+        try:
+            if self.done_folder:
+                self._create_done_folder()
+            _check(self.imap.select(quoted(self.folder)), f"Opening the folder {self.folder}")
+        except imaplib.IMAP4.abort:
+            raise
+        except imaplib.IMAP4.error as error:  # the server said no: a setting to change
+            raise MailboxError(
+                f"{error}. Check REDRESS_MAILBOX_FOLDER and REDRESS_MAILBOX_DONE_FOLDER (some "
+                "servers keep folders under INBOX, as INBOX.Redress)"
+            ) from None
 
     def close(self) -> None:
         if self.connection is None:

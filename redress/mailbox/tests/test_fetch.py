@@ -250,6 +250,7 @@ def test_a_server_that_is_down_stops_the_run_with_the_reason(imap_server):
         ({"HOST": ""}, "No mailbox is configured"),
         ({"TLS": "maybe"}, "must be ssl, starttls or none, not 'maybe'"),
         ({"HOST": "imap.council.example"}, "allowed only for a server on this machine"),
+        ({"FOLDER": "Complaints"}, "Opening the folder Complaints: .*Check REDRESS_MAILBOX_FOLDER"),
     ],
 )
 def test_a_mailbox_configured_wrongly_is_refused_clearly(imap_server, changes, error):

@@ -14,10 +14,10 @@ from django import forms
 from markupsafe import Markup, escape
 
 from redress.cases.models import ComplainantType
+from redress.core.fields import DateBoxesField
 from redress.domain.calendar_limits import is_late, time_limit_last_day
 from redress.domain.profiles import CouncilProfile
 from redress.domain.service_areas import SERVICE_AREAS, ServiceArea
-from redress.intake.fields import DateBoxesField
 from redress.intake.wording import long_date
 
 Answers = Mapping[str, Mapping[str, Any]]
@@ -307,6 +307,7 @@ class AboutYouForm(StepForm):
     )
     check_labels = {"name": "Your name"}
     date_of_birth = DateBoxesField(
+        in_the_past=True,
         what="your date of birth",
         required=False,
         label="Date of birth (optional)",
@@ -334,6 +335,7 @@ class ChildForm(StepForm):
         required_message="Enter the child's full name",
     )
     date_of_birth = DateBoxesField(
+        in_the_past=True,
         what="their date of birth",
         required=False,
         label="Their date of birth (optional)",
@@ -414,6 +416,7 @@ class WhenForm(StepForm):
 class WhenDateForm(StepForm):
     heading_field = "date"
     date = DateBoxesField(
+        in_the_past=True,
         what="the date it happened",
         label="What date did it happen?",
         help_text="For example, 27 3 2026",
@@ -424,6 +427,7 @@ class WhenDateForm(StepForm):
 class WhenMonthForm(StepForm):
     heading_field = "month"
     month = DateBoxesField(
+        in_the_past=True,
         what="the month it happened",
         month_only=True,
         label="Roughly when did it happen?",

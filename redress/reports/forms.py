@@ -5,7 +5,7 @@ from typing import Any
 
 from django import forms
 
-from redress.casework.forms.fields import GovDateField
+from redress.core.fields import DateBoxesField
 from redress.reports.periods import Period, financial_year, financial_year_of
 
 EARLIEST_YEAR = 2006  # SI 2006/1738 came into force on 1 September 2006
@@ -37,8 +37,8 @@ class YearForm(forms.Form):
 
 
 class RangeForm(forms.Form):
-    start = GovDateField(what="the first date", label="From", help_text="For example, 1 4 2025")
-    end = GovDateField(what="the last date", label="To", help_text="For example, 31 3 2026")
+    start = DateBoxesField(what="the first date", label="From", help_text="For example, 1 4 2025")
+    end = DateBoxesField(what="the last date", label="To", help_text="For example, 31 3 2026")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

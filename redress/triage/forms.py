@@ -2,7 +2,7 @@
 
 The contact form asks the public journey's questions on one page, in the order someone on the
 phone hears them, with the public form's checks and error messages where the question is the
-same (`redress.intake.steps`, `redress.intake.fields`, `redress.intake.uploads`).
+same (`redress.intake.steps`, `redress.core.fields`, `redress.intake.uploads`).
 """
 
 import re
@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from redress.cases.models import ComplainantType
 from redress.core.calendar import working_calendar
+from redress.core.fields import DateBoxesField
 from redress.domain.service_areas import SERVICE_AREAS
 from redress.intake import uploads
-from redress.intake.fields import DateBoxesField
 from redress.intake.steps import LONG_TEXT_MAX, NAME_MAX, PHONE_CHARACTERS, SHORT_TEXT_MAX
 from redress.triage.contact import CONSENT_CHOICES, STAFF_CHANNELS, YOUNG_TYPES
 
@@ -135,6 +135,7 @@ class ContactForm(forms.Form):
         "How did it come in?", STAFF_CHANNELS, "Select how the contact came in", select=False
     )
     received_on = DateBoxesField(
+        in_the_past=True,
         what="the date it was received",
         label="Date received",
         help_text="For example, 27 3 2026. The deadlines count from this date.",
@@ -173,6 +174,7 @@ class ContactForm(forms.Form):
         help_text="Leave it blank if the complainant is the child or young person.",
     )
     child_date_of_birth = DateBoxesField(
+        in_the_past=True,
         what="the child's date of birth",
         required=False,
         label="Child's date of birth (optional)",
@@ -212,6 +214,7 @@ class ContactForm(forms.Form):
     )
     outcome = _long_text("Outcome wanted (optional)", rows=3, max_length=5000)
     grounds_arose_on = DateBoxesField(
+        in_the_past=True,
         what="the date it happened",
         required=False,
         label="When it happened (optional)",

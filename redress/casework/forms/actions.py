@@ -15,7 +15,8 @@ from redress.accounts.models import User
 from redress.accounts.selectors import pool
 from redress.cases.models import Case, Recommendation
 from redress.cases.services import FindingInput
-from redress.casework.forms.fields import GovDateField, text_field
+from redress.casework.forms.fields import text_field
+from redress.core.fields import DateBoxesField
 from redress.domain.facts import ActionRequest, DeferralReason, Discretion, Route
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.roles import Role
@@ -157,7 +158,7 @@ class ActionForm(forms.Form):
         super().__init__(data, initial={"expected_stage": context.case.stage, "on": context.today})
         self.action = action
         self.context = context
-        self.fields["on"] = GovDateField(
+        self.fields["on"] = DateBoxesField(
             label=DATE_LABELS.get(action, "Date this happened"),
             what="the date",
             help_text="For example, 27 3 2026",
@@ -173,7 +174,7 @@ class ActionForm(forms.Form):
                     template_name="forms/radios.html",
                 )
         if action is A.ACCEPT_STATUTORY_STAGE2:
-            self.fields["complainant_agreed_on"] = GovDateField(
+            self.fields["complainant_agreed_on"] = DateBoxesField(
                 label="Date the complainant agreed", what="the date the complainant agreed"
             )
         if action in EXTENSIONS:
@@ -188,7 +189,7 @@ class ActionForm(forms.Form):
                     "invalid": "Enter the number of working days as a number",
                 },
             )
-            self.fields["complainant_agreed_on"] = GovDateField(
+            self.fields["complainant_agreed_on"] = DateBoxesField(
                 label="Date the complainant agreed (if they did)",
                 what="the date the complainant agreed",
                 required=False,
@@ -201,7 +202,7 @@ class ActionForm(forms.Form):
                 template_name="forms/radios.html",
                 error_messages={"required": "Select why the complaint is being deferred"},
             )
-            self.fields["review_on"] = GovDateField(
+            self.fields["review_on"] = DateBoxesField(
                 label="Date to review the deferral", what="the date to review the deferral"
             )
         if action is A.APPOINT_INVESTIGATORS:
@@ -236,7 +237,7 @@ class ActionForm(forms.Form):
                 self.fields[f"panel_member_{n}"] = _select(
                     f"Panel member {n}", _person_choices(members), f"Choose panel member {n}"
                 )
-            self.fields["panel_on"] = GovDateField(
+            self.fields["panel_on"] = DateBoxesField(
                 label="Date the panel will meet", what="the date the panel will meet"
             )
             self.panel_due = context.running_due.get(Rule.STAGE3_PANEL)

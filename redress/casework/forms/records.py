@@ -6,7 +6,8 @@ from django import forms
 
 from redress.accounts.selectors import all_teams, people_in_role, staff_who_can_be_assigned
 from redress.cases.models import ActionPlanItem, Case, Recommendation, Remedy
-from redress.casework.forms.fields import GovDateField, text_field
+from redress.casework.forms.fields import text_field
+from redress.core.fields import DateBoxesField
 from redress.domain.facts import Discretion, Route
 from redress.domain.findings import Finding
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
@@ -215,7 +216,7 @@ class RecommendationDecisionForm(RecordForm):
 class ActionPlanForm(RecordForm):
     description = text_field("What will be done?", message="Enter what will be done")
     owner = _select("Owner", [])
-    due_on = GovDateField(label="Due date", what="the due date")
+    due_on = DateBoxesField(label="Due date", what="the due date")
 
     def __init__(self, data: Any, *, case: Case, subject: Any = None) -> None:
         super().__init__(data, case=case, subject=subject)
@@ -279,7 +280,7 @@ class RemedyForm(RecordForm):
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "inputmode": "decimal"}),
         error_messages={"invalid": "Enter the amount in pounds, like 250 or 250.00"},
     )
-    due_on = GovDateField(label="Due date", what="the due date")
+    due_on = DateBoxesField(label="Due date", what="the due date")
 
 
 class AdvocateForm(RecordForm):

@@ -10,13 +10,13 @@ from django.views.decorators.http import require_safe
 from redress.accounts.access import local_today, staff_view
 from redress.cases.selectors import audit_log
 from redress.casework.access import AUDITORS
-from redress.casework.forms.fields import GovDateField
+from redress.core.fields import DateBoxesField
 
 CSV_COLUMNS = ["at", "case", "by", "kind", "what", "from_stage", "to_stage", "details"]
 
 
 def _day(request: HttpRequest, name: str):  # type: ignore[no-untyped-def]
-    field = GovDateField(what="the date", required=False)
+    field = DateBoxesField(what="the date", required=False)
     try:
         return field.clean([request.GET.get(f"{name}_{p}", "") for p in ("day", "month", "year")])
     except Exception:

@@ -1,4 +1,5 @@
-"""Form fields for GOV.UK patterns Django has no field for: dates typed into separate boxes.
+"""Form fields for GOV.UK patterns Django has no field for: dates typed into separate boxes, on
+the public forms and the staff screens alike.
 
 Error messages follow the GOV.UK Design System's date input pattern: "Enter ...", "... must
 include a month", "... must be a real date", "... must be today or in the past".
@@ -46,15 +47,19 @@ class DateBoxesField(forms.MultiValueField):
     """A date in GOV.UK boxes. `what` names it in error messages ("the date it happened").
 
     With `month_only`, there is no day box, and the date kept is the last day of the month: the
-    complainant gets the benefit of the doubt when a time limit is counted from it.
+    complainant gets the benefit of the doubt when a time limit is counted from it. With
+    `in_the_past`, a date after today is refused (when something happened, a date of birth).
     """
 
-    def __init__(self, *, what: str, month_only: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *, what: str, month_only: bool = False, in_the_past: bool = False, **kwargs: Any
+    ) -> None:
         self.what = what
         self.month_only = month_only
+        self.in_the_past = in_the_past
         parts = ("month", "year") if month_only else ("day", "month", "year")
         kwargs.setdefault(
-            "template_name", "intake/fields/month_year.html" if month_only else "forms/date.html"
+            "template_name", "forms/month_year.html" if month_only else "forms/date.html"
         )
         fields = tuple(forms.CharField(max_length=12, required=False) for _ in parts)
         super().__init__(fields, widget=DateBoxesWidget(parts), require_all_fields=False, **kwargs)
@@ -87,6 +92,8 @@ class DateBoxesField(forms.MultiValueField):
             result = date(year, month, day)
         except ValueError:
             raise not_real from None
+        if not self.in_the_past:
+            return result
         today = timezone.localdate()
         future = ValidationError(f"{what} must be today or in the past", code="future")
         if self.month_only:

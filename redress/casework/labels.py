@@ -121,6 +121,9 @@ EVENT_LABELS: dict[str, str] = {
     "record_ombudsman_decision": "Ombudsman decision",
     "set_theme": "Learning theme recorded",
     "appoint_advocate": "Advocate appointed",
+    "submitted_online": "Sent online",
+    "further_contact": "Further contact",
+    "email_filed": "Email filed on the case",
 }
 
 

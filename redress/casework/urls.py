@@ -20,6 +20,11 @@ urlpatterns = [
     path("audit/", audit.audit, name="audit"),
     path("audit/export.csv", audit.audit_export, name="audit_export"),
     path("cases/<str:reference>/", case.case_detail, name="case"),
+    path(
+        "cases/<str:reference>/documents/<int:document_id>/",
+        case.case_document,
+        name="document",
+    ),
     path("cases/<str:reference>/actions/<str:action>/", actions.case_action, name="action"),
     path("cases/<str:reference>/record/<str:record>/", records.case_record, name="record"),
     path(

@@ -26,3 +26,38 @@ def test_a_complaints_officer_sees_the_queue_and_the_case_page(signed_in):
     assert page.status_code == 200
     assert "Day 0 is the date the complaint was received" in page.text
     assert "Accept under the statutory procedure" in page.text
+
+
+def test_documents_on_the_case_page_download_for_those_who_may_see_the_case(
+    signed_in, settings, tmp_path, client
+):
+    from django.core.files.base import ContentFile
+
+    from redress.cases.models import CaseView, Document
+    from redress.cases.services import document_add
+    from redress.cases.tests.factories import independent
+
+    settings.STORAGES = {**settings.STORAGES, "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path)},
+    }}  # fmt: skip
+    case = received_case(date(2026, 3, 18))
+    document = document_add(
+        case_id=case.pk, kind=Document.Kind.EVIDENCE, title="Letter from Mrs Ahmed",
+        content=ContentFile(b"%PDF-1.7 the letter", name="letter.pdf"),
+        content_type="application/pdf", by=None, on=date(2026, 3, 18),
+    )  # fmt: skip
+    officer = staff(Role.COMPLAINTS_OFFICER)
+    url = reverse("casework:document", args=[case.reference, document.pk])
+
+    page = signed_in(officer).get(reverse("casework:case", args=[case.reference]))
+    assert url in page.text
+    download = client.get(url)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == b"%PDF-1.7 the letter"
+    assert download["Content-Type"] == "application/pdf"
+    assert CaseView.objects.filter(by=officer, path=url).exists()
+
+    # Someone from outside the council who is not appointed to the case cannot fetch it.
+    stranger = independent(Role.INVESTIGATING_OFFICER)
+    assert signed_in(stranger).get(url).status_code == 404

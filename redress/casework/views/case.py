@@ -1,6 +1,6 @@
 """The case page: summary, people, points and findings, clocks explained, timeline, and more."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -68,4 +68,21 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "rule_label": rule_label,
             "letters": bool(roles & COMPLAINTS_TEAM),
         },
+    )
+
+
+@require_safe
+@staff_view(CASE_READERS)
+def case_document(request: HttpRequest, reference: str, document_id: int) -> FileResponse:
+    """A document on a case the person can see; the download is kept in the access log."""
+    case = case_for_page(request.user, reference, today=local_today())
+    document = case.documents.filter(pk=document_id).first() if case is not None else None
+    if case is None or document is None:
+        raise Http404("No such document on a case you can see")
+    case_record_view(case_id=case.pk, by=request.user, path=request.path)
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.file.name.rsplit("/", 1)[-1],
+        content_type=document.content_type,
     )

@@ -19,6 +19,7 @@ from redress.core.council import active_profile
 from redress.domain.receipt import receipt_dates
 from redress.domain.workflow import Stage
 from redress.intake import uploads
+from redress.intake.selectors import late_stage_requests_awaiting_decision
 from redress.mailbox import selectors as mailbox_selectors
 from redress.mailbox import services as mailbox
 from redress.mailbox.models import InboundMessage, MessageStatus
@@ -42,6 +43,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "summary": waiting_summary(rows),
             "unreadable": list(mailbox_selectors.messages_unreadable()),
+            "late_requests": list(late_stage_requests_awaiting_decision(request.user)),
         },
     )
 

@@ -17,6 +17,7 @@ from redress.core.council import profile_named
 from redress.domain.findings import FindingStage
 from redress.domain.ombudsman import OmbudsmanStatus
 from redress.domain.workflow import Stage
+from redress.intake.selectors import late_request_pending
 
 FINDING_STAGE_LABELS = {
     FindingStage.STAGE1: "Stage 1",
@@ -67,6 +68,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "stage_labels": {s.value: s.label for s in Stage},
             "rule_label": rule_label,
             "letters": bool(roles & COMPLAINTS_TEAM),
+            "late_request": late_request_pending(case),
         },
     )
 

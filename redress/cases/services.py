@@ -7,7 +7,7 @@ half-written: a refusal raises before anything changes, and everything else is o
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,10 @@ class PersonDetails:
     date_of_birth: date | None = None
     relationship_to_child: str = ""
     consent_given: bool | None = None
+    contact_methods: Sequence[str] = ()
+    safe_to_contact: bool | None = None
+    safe_contact_details: str = ""
+    support_needs: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,6 @@ class NewComplaint:
     desired_outcome: str = ""
     grounds_arose_on: date | None = None
     advocacy_offered: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _next_reference(year: int) -> str:
@@ -153,7 +156,9 @@ def case_receive(*, complaint: NewComplaint, by: User | None = None) -> Case:
         advocacy_offered=complaint.advocacy_offered,
     )
     for person in complaint.people:
-        CasePerson.objects.create(case=case, **asdict(person))
+        details = asdict(person)
+        details["contact_methods"] = list(person.contact_methods)
+        CasePerson.objects.create(case=case, **details)
     for number, summary in enumerate(complaint.points, start=1):
         ComplaintPoint.objects.create(case=case, number=number, summary=summary)
     Clock.objects.create(

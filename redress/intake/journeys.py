@@ -85,21 +85,38 @@ def _summary(text: str) -> str:
 CONSENT = {"yes": True, "no": False}
 
 
-def _contact(context: StepContext, step: str = "contact") -> dict[str, str]:
-    methods = context.get(step, "methods", []) or []
+SAFE = {"yes": True, "no": False}
+
+
+def _contact(context: StepContext, safe_step: str) -> dict[str, Any]:
+    """The complainant's contact details and preferences, as `PersonDetails` fields."""
+    methods = list(context.get("contact", "methods", []) or [])
     return {
-        "email": (context.get(step, "email") or "") if "email" in methods else "",
-        "phone": (context.get(step, "phone") or "") if "phone" in methods else "",
-        "postal_address": (context.get(step, "address") or "") if "post" in methods else "",
+        "email": (context.get("contact", "email") or "") if "email" in methods else "",
+        "phone": (context.get("contact", "phone") or "") if "phone" in methods else "",
+        "postal_address": (context.get("contact", "address") or "") if "post" in methods else "",
+        "contact_methods": methods,
+        "safe_to_contact": SAFE.get(context.get(safe_step, "safe") or ""),
+        "safe_contact_details": context.get("safe-how", "safe_details") or "",
+        "support_needs": _support_needs(context),
     }
+
+
+def _support_needs(context: StepContext) -> str:
+    """The support page's answers in one line for staff: formats, language, anything else."""
+    labels = dict(steps.SupportForm.base_fields["formats"].choices)  # type: ignore[attr-defined]
+    formats = [labels.get(value, value) for value in context.get("support", "formats", []) or []]
+    language = context.get("support", "language") or ""
+    parts = [
+        f"Formats: {', '.join(formats)}" if formats else "",
+        f"Language: {language}" if language else "",
+        context.get("support", "other") or "",
+    ]
+    return ". ".join(part for part in parts if part)
 
 
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
-
-
-def _applicable_answers(journey: "Journey", context: StepContext) -> dict[str, Any]:
-    return {step.slug: context.answers[step.slug] for step in journey.applicable(context)}
 
 
 def build_complaint(context: StepContext, received_at: datetime) -> NewComplaint:
@@ -116,7 +133,7 @@ def build_complaint(context: StepContext, received_at: datetime) -> NewComplaint
             if who in (ComplainantType.SUFFICIENT_INTEREST, ComplainantType.REPRESENTATIVE)
             else ""
         )[:100],
-        **_contact(context),
+        **_contact(context, safe_step="safe-contact"),
     )
     people = [complainant]
     if not young:
@@ -140,7 +157,6 @@ def build_complaint(context: StepContext, received_at: datetime) -> NewComplaint
         desired_outcome=context.get("outcome", "outcome", ""),
         grounds_arose_on=context.grounds_arose_on,
         advocacy_offered=young,
-        extra=_applicable_answers(COMPLAINT, context),
     )
 
 
@@ -156,14 +172,13 @@ def build_young_person(context: StepContext, received_at: datetime) -> NewCompla
                 role=PersonRole.COMPLAINANT,
                 name=you.get("name", ""),
                 complainant_type=ComplainantType.CHILD,
-                **_contact(context),
+                **_contact(context, safe_step="safe"),
             )
         ],
         points=[details],
         service_area=ServiceArea.NOT_SURE,
         desired_outcome=context.get("make-it-better", "outcome") or "",
         advocacy_offered=True,
-        extra=_applicable_answers(YOUNG_PERSON, context),
     )
 
 
@@ -186,7 +201,6 @@ def build_feedback(context: StepContext, received_at: datetime) -> NewComplaint:
         received_at=received_at,
         summary=summary,
         people=people,
-        extra=_applicable_answers(FEEDBACK, context),
     )
 
 
@@ -275,8 +289,6 @@ def contact_email(journey: Journey, context: StepContext) -> str:
     """Where the confirmation goes: only an email the complainant said we may use, safely."""
     if journey.name is JourneyName.FEEDBACK:
         return str(context.get("your-details", "email") or "")
-    contact = _contact(context)
     safe_step = "safe" if journey.name is JourneyName.YOUNG_PERSON else "safe-contact"
-    if context.get(safe_step, "safe") != "yes":
-        return ""
-    return contact["email"]
+    contact = _contact(context, safe_step)
+    return str(contact["email"]) if contact["safe_to_contact"] else ""

@@ -21,6 +21,8 @@ Answers = Mapping[str, Any]
 YOUNG_TYPES = frozenset({ComplainantType.CHILD.value, ComplainantType.CARE_LEAVER.value})
 CONSENT = {"yes": True, "no": False, "not_asked": None}
 CONSENT_CHOICES = [("yes", "Yes"), ("no", "No"), ("not_asked", "Not yet asked")]
+SAFE = {"yes": True, "no": False}
+SAFE_CHOICES = [("yes", "Yes"), ("no", "No, or only in some ways")]
 # Every way a contact reaches the team except the online form, which records itself.
 STAFF_CHANNELS = [
     (value, label) for value, label in Channel.choices if value != Channel.ONLINE_FORM
@@ -97,6 +99,18 @@ class Contact:
                 phone=self.phone,
                 postal_address=_text(answers, "address"),
                 relationship_to_child=_text(answers, "relationship")[:100],
+                contact_methods=[
+                    method
+                    for method, given in (
+                        ("email", self.email),
+                        ("phone", self.phone),
+                        ("post", _text(answers, "address")),
+                    )
+                    if given
+                ],
+                safe_to_contact=SAFE.get(answers.get("safe_to_contact") or ""),
+                safe_contact_details=_text(answers, "safe_contact_details"),
+                support_needs=_text(answers, "support_needs"),
                 date_of_birth=(
                     self.child_born_on
                     if self.complainant_is_the_child and not separate_child

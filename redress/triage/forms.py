@@ -20,7 +20,7 @@ from redress.core.fields import DateBoxesField
 from redress.domain.service_areas import SERVICE_AREAS
 from redress.intake import uploads
 from redress.intake.steps import LONG_TEXT_MAX, NAME_MAX, PHONE_CHARACTERS, SHORT_TEXT_MAX
-from redress.triage.contact import CONSENT_CHOICES, STAFF_CHANNELS, YOUNG_TYPES
+from redress.triage.contact import CONSENT_CHOICES, SAFE_CHOICES, STAFF_CHANNELS, YOUNG_TYPES
 
 TIME = re.compile(r"^(?P<hour>\d{1,2})[:.]?(?P<minute>\d{2})$")
 EMAIL_ERRORS = {
@@ -166,6 +166,27 @@ class ContactForm(forms.Form):
     email = _email("Email address")
     phone = _phone("Phone number")
     address = _long_text("Postal address", rows=3, max_length=SHORT_TEXT_MAX)
+    safe_to_contact = forms.ChoiceField(
+        label="Is it safe to contact them? (optional)",
+        choices=SAFE_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        template_name="forms/radios.html",
+        error_messages={"invalid_choice": "Select whether it is safe to contact them"},
+    )
+    safe_contact_details = _long_text(
+        "How to contact them safely (optional)",
+        rows=2,
+        max_length=2000,
+        help_text="For example, only by email, not before 4pm, or never by post.",
+    )
+    support_needs = _long_text(
+        "What would help them take part (optional)",
+        rows=2,
+        max_length=2000,
+        help_text="For example, large print, easy read, an interpreter and the language, "
+        "breaks in meetings.",
+    )
 
     # The child or young person
     child_name = _text(

@@ -46,6 +46,20 @@ class CasePerson(models.Model):
     postal_address = models.TextField(blank=True)
     social_care_id = models.CharField(max_length=40, blank=True, verbose_name="social care ID")
     relationship_to_child = models.CharField(max_length=100, blank=True)
+    # How to reach them (domain.md §8): the ways they chose, whether that is safe, and what would
+    # help them take part (formats, a language, other reasonable adjustments).
+    contact_methods = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The ways they asked to be contacted (email, phone, post)",
+    )
+    safe_to_contact = models.BooleanField(null=True, blank=True)
+    safe_contact_details = models.TextField(
+        blank=True, help_text="How to contact them safely, when contact is not always safe"
+    )
+    support_needs = models.TextField(
+        blank=True, help_text="Formats, a language other than English, other help they need"
+    )
     # Consent of the child where someone else complains for them (domain.md §1.1)
     consent_given = models.BooleanField(null=True, blank=True)
     consent_recorded_on = models.DateField(null=True, blank=True)

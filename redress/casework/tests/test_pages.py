@@ -61,3 +61,35 @@ def test_documents_on_the_case_page_download_for_those_who_may_see_the_case(
     # Someone from outside the council who is not appointed to the case cannot fetch it.
     stranger = independent(Role.INVESTIGATING_OFFICER)
     assert signed_in(stranger).get(url).status_code == 404
+
+
+def test_the_case_page_warns_when_it_is_not_always_safe_to_contact_someone(signed_in):
+    from django.utils import timezone
+
+    from redress.cases.models import Channel
+    from redress.cases.services import NewComplaint, PersonDetails, case_receive
+
+    case = case_receive(
+        complaint=NewComplaint(
+            channel=Channel.PHONE,
+            received_at=timezone.now(),
+            summary="Complaint about a placement move",
+            people=[
+                PersonDetails(
+                    role="complainant", name="Sam Parent", complainant_type="parent",
+                    email="sam@example.org", contact_methods=["email"], safe_to_contact=False,
+                    safe_contact_details="Only by email, never by post",
+                    support_needs="Formats: Large print",
+                )
+            ],
+        )
+    )  # fmt: skip
+
+    page = signed_in(staff(Role.COMPLAINTS_OFFICER)).get(
+        reverse("casework:case", args=[case.reference])
+    )
+
+    text = " ".join(page.text.split())
+    assert "It is not always safe to contact Sam Parent. Only by email, never by post" in text
+    assert "Contact by email" in text
+    assert "Needs: Formats: Large print" in text

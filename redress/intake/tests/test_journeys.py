@@ -173,7 +173,10 @@ def test_a_parents_complaint_becomes_a_complainant_and_a_child_with_their_consen
     assert complaint.grounds_arose_on == date(2026, 3, 2)
     assert complaint.desired_outcome == "An apology"
     assert complaint.advocacy_offered is False
-    assert set(complaint.extra) == {step.slug for step in COMPLAINT.applicable(context(PARENT))}
+    assert (complainant.contact_methods, complainant.safe_to_contact) == (
+        list(PARENT["contact"]["methods"]),
+        True,
+    )
 
 
 def test_a_young_person_complaining_is_the_only_person_and_is_offered_an_advocate():
@@ -189,7 +192,6 @@ def test_a_young_person_complaining_is_the_only_person_and_is_offered_an_advocat
     (complainant,) = complaint.people
     assert (complainant.complainant_type, complainant.date_of_birth) == ("child", date(2011, 1, 9))
     assert complaint.advocacy_offered is True
-    assert "child" not in complaint.extra  # the answer to a page that no longer applies
 
 
 def test_a_long_account_is_summarised_at_a_word_boundary():
@@ -243,7 +245,7 @@ def test_a_young_persons_complaint_is_from_a_child_who_was_offered_an_advocate()
     assert (person.name, person.complainant_type, person.email) == ("Jo", "child", "")
     assert complaint.advocacy_offered is True
     assert complaint.service_area == "not_sure"
-    assert complaint.extra["your-advocate"]["advocate_name"] == "Riya, Voices"
+    assert (person.contact_methods, person.safe_to_contact) == (["advocate"], True)
 
 
 @pytest.mark.parametrize(
@@ -266,3 +268,20 @@ def test_feedback_names_its_kind_and_may_be_anonymous(details, people, summary):
     assert len(complaint.people) == people
     assert complaint.points == ()
     assert contact_email(FEEDBACK, context(answers)) == details["email"]
+
+
+def test_what_helps_the_complainant_take_part_goes_on_their_record():
+    answers = {
+        **PARENT,
+        "safe-contact": {"safe": "no"},
+        "safe-how": {"safe_details": "Only by email, never by post"},
+        "support": {"formats": ["large_print", "bsl"], "language": "Urdu", "other": ""},
+    }
+
+    complainant, _child = build_complaint(context(answers), NOW).people
+
+    assert complainant.safe_to_contact is False
+    assert complainant.safe_contact_details == "Only by email, never by post"
+    assert complainant.support_needs == (
+        "Formats: Large print, A British Sign Language (BSL) interpreter. Language: Urdu"
+    )

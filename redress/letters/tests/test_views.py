@@ -111,3 +111,18 @@ def test_only_the_complaints_manager_edits_templates_and_mistakes_save_nothing(c
     )
     assert saved.status_code == 302
     assert LetterTemplateVersion.objects.filter(template__key="acknowledgement").count() == 2
+
+
+def test_the_letters_page_warns_when_it_is_not_always_safe_to_contact_the_complainant(
+    client, officer
+):
+    case = case_at(Stage.STAT_S1).case
+    case.people.filter(role="complainant").update(
+        safe_to_contact=False, safe_contact_details="Never by post: her ex-partner reads it"
+    )
+
+    page = client.get(reverse("letters:case", kwargs={"reference": case.reference}))
+
+    text = " ".join(page.text.split())
+    assert "It is not always safe to contact" in text
+    assert "Never by post: her ex-partner reads it" in text

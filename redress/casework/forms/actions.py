@@ -149,19 +149,27 @@ class ActionContext:
     case: Case
     today: date
     running_due: dict[str, date] = field(default_factory=dict)  # running clocks' effective due
+    # When the complainant asked for this step after its window closed (a late request online):
+    # the step is dated then if accepted.
+    asked_on: date | None = None
 
 
 class ActionForm(forms.Form):
     expected_stage = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, data: Any, *, action: Action, context: ActionContext) -> None:
-        super().__init__(data, initial={"expected_stage": context.case.stage, "on": context.today})
+        on = context.asked_on or context.today
+        super().__init__(data, initial={"expected_stage": context.case.stage, "on": on})
         self.action = action
         self.context = context
         self.fields["on"] = DateBoxesField(
             label=DATE_LABELS.get(action, "Date this happened"),
             what="the date",
-            help_text="For example, 27 3 2026",
+            help_text=(
+                f"The complainant asked on {context.asked_on:%-d %B %Y}. For example, 27 3 2026"
+                if context.asked_on
+                else "For example, 27 3 2026"
+            ),
         )
         if action in LATE_REQUESTS:
             window_due = context.running_due.get(LATE_REQUESTS[action])

@@ -17,6 +17,7 @@ from redress.casework.actions import may_take
 from redress.casework.forms.actions import ActionContext, ActionForm
 from redress.casework.labels import ACTION_LABELS
 from redress.domain.workflow import Action, GuardFailed, InvalidTransition, Stage
+from redress.intake.selectors import late_request_pending
 
 
 @require_http_methods(["GET", "POST"])
@@ -31,7 +32,11 @@ def case_action(request: HttpRequest, reference: str, action: str) -> HttpRespon
     stage = Stage(case.stage)
     data = request.POST if request.method == "POST" else None
     running = {c.rule: c.effective_due_date for c in case.clocks.all() if c.is_running}
-    form = ActionForm(data, action=the_action, context=ActionContext(case, today, running))
+    late = late_request_pending(case)
+    asked_on = late.requested_on if late is not None and late.action == the_action else None
+    form = ActionForm(
+        data, action=the_action, context=ActionContext(case, today, running, asked_on=asked_on)
+    )
     # A POST is checked against the stage the person saw; the service refuses it (StaleCase) if
     # the case has moved on since.
     seen = (form.seen_stage() or stage) if data is not None else stage

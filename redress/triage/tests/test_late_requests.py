@@ -1,5 +1,6 @@
 """A late request for the next stage reaches a manager: in the triage inbox and on the case page."""
 
+import re
 from datetime import date
 from html import unescape
 
@@ -40,6 +41,15 @@ def test_a_late_request_waits_in_the_inbox_and_on_the_case_until_a_manager_decid
     assert "I was in hospital until August" in late_section
     assert "Late request awaiting a decision" in page
     assert "after the window closed on 29 July 2025" in page
+
+    # The manager's action form is dated the day the complainant asked.
+    with time_machine.travel(date(2025, 8, 12)):
+        form = unescape(
+            client.get(reverse("casework:action", args=[case.reference, "request_stage2"])).text
+        )
+    assert "The complainant asked on 11 August 2025" in form
+    boxes = dict(re.findall(r'name="on_(day|month|year)"[^>]*value="(\d+)"', form))
+    assert boxes == {"day": "11", "month": "8", "year": "2025"}
 
     # Accepted, dated the day it was asked: it leaves the queue and the banner goes.
     case_take_action(

@@ -16,6 +16,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
+from redress.accounts.access import roles_on_case
 from redress.accounts.models import Appointment, User
 from redress.cases.models import (
     ActionPlanItem,
@@ -34,7 +35,7 @@ from redress.cases.models import (
     ReferenceSequence,
     Remedy,
 )
-from redress.cases.selectors import case_facts
+from redress.cases.selectors import appointed_roles, case_facts
 from redress.core.calendar import working_calendar
 from redress.core.council import active_profile, profile_named
 from redress.domain.calendar_limits import is_late
@@ -57,7 +58,9 @@ from redress.domain.workflow import (
     Anchor,
     Plan,
     Stage,
+    allowed_actions,
     plan,
+    transition_for,
 )
 
 
@@ -200,6 +203,8 @@ def case_take_action(
     """
     case = _lock(case_id, expected_stage)
     from_stage = Stage(case.stage)
+    if by is not None:
+        _check_may_take(case, from_stage, action, by)
     details = details or {}
     for given in findings:
         _record_finding(case, given, by=by, on=request.on)
@@ -248,6 +253,21 @@ def case_take_action(
         ),
     )
     return case
+
+
+class NotPermitted(Exception):
+    """The person may not take this step: the table gives it to other roles."""
+
+
+def _check_may_take(case: Case, stage: Stage, action: Action, by: User) -> None:
+    """Belt and braces behind the screens, which offer only what the table allows: a person acts
+    in their own roles, or an external person in the roles they are appointed to on this case.
+    A step with no person (`by=None`) is the complainant online or Redress itself."""
+    if action not in allowed_actions(stage):
+        return  # `plan` refuses it with InvalidTransition, saying why
+    roles = roles_on_case(by, appointed_roles(by, case, today=timezone.localdate()))
+    if not transition_for(stage, action).roles & roles:
+        raise NotPermitted(f"{by} may not {action.value.replace('_', ' ')} on {case.reference}")
 
 
 def _apply_clocks(case: Case, the_plan: Plan, request: ActionRequest, action: Action) -> None:

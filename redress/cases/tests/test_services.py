@@ -9,6 +9,7 @@ from redress.accounts.models import Appointment
 from redress.cases.models import Case, CaseEvent, Clock, PointFinding
 from redress.cases.models.events import ImmutableEventError
 from redress.cases.services import (
+    NotPermitted,
     StaleCase,
     case_appoint_advocate,
     case_record_ombudsman,
@@ -421,3 +422,19 @@ def test_appointments_end_when_the_case_finishes() -> None:
     take(case, Action.WITHDRAW, date(2026, 3, 20), reason="Resolved informally")
 
     assert Appointment.objects.get(case=case, person=advocate).ends_on == date(2026, 3, 20)
+
+
+def test_a_step_is_refused_to_someone_the_table_does_not_give_it_to_and_nothing_changes() -> None:
+    case = received_case()
+    auditor = staff(Role.AUDITOR)
+    stranger = independent(Role.INVESTIGATING_OFFICER)  # not appointed to this case
+
+    for person in (auditor, stranger):
+        with pytest.raises(NotPermitted):
+            take(case, Action.ACKNOWLEDGE, date(2026, 3, 19), by=person)
+
+    case.refresh_from_db()
+    assert case.stage == Stage.RECEIVED
+    assert list(case.events.values_list("action", flat=True)) == ["receive"]
+    take(case, Action.ACKNOWLEDGE, date(2026, 3, 19), by=staff(Role.COMPLAINTS_OFFICER))
+    assert list(case.events.values_list("action", flat=True)) == ["receive", "acknowledge"]

@@ -140,3 +140,29 @@ def test_the_queue_works_from_the_keyboard(live_server, browser):
     page.keyboard.press("Enter")
 
     expect(page.get_by_role("heading", level=1, name=case.reference)).to_be_visible()
+
+
+def test_warnings_and_a_late_request_on_the_case_page_and_in_triage_are_accessible(
+    live_server, browser
+):
+    from redress.cases.models import CasePerson
+    from redress.intake import services as public
+    from redress.intake.tests.builders import responded_case
+
+    page, _manager = signed_in(browser, live_server, Role.COMPLAINTS_MANAGER)
+    case = responded_case(timezone.localdate() - timedelta(days=60))
+    CasePerson.objects.filter(case=case, role="complainant").update(
+        safe_to_contact=False, safe_contact_details="Only by email", support_needs="Large print"
+    )
+    public.next_stage_request(
+        case_id=case.pk, expected_stage=case.stage, reason="It missed the point",
+        why_now="I was in hospital", on=timezone.localdate(),
+    )  # fmt: skip
+
+    page.goto(f"{live_server.url}/staff/cases/{case.reference}/")
+    expect(page.get_by_text("Late request awaiting a decision")).to_be_visible()
+    expect(page.get_by_text("It is not always safe to contact")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.goto(f"{live_server.url}/staff/triage/")
+    expect(page.locator("#late-requests + p + table")).to_contain_text(case.reference)
+    assert_no_axe_violations(page)

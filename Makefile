@@ -32,7 +32,7 @@ install: $(VENV)/.installed node_modules/.installed ## Create the virtual enviro
 assets: node_modules/.installed ## Build the front-end assets (GOV.UK Frontend, MoJ Frontend, council styles)
 	@bash scripts/build-frontend.sh
 
-system-deps: ## Install the Debian packages the tests need (Chromium, PDF tools, fonts)
+system-deps: ## Install the Debian packages the tests need (Chromium, PDF tools, fonts, dovecot)
 	@bash scripts/system-deps.sh
 
 migrate: install ## Create or update the embedded SQLite database

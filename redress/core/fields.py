@@ -58,9 +58,7 @@ class DateBoxesField(forms.MultiValueField):
         self.month_only = month_only
         self.in_the_past = in_the_past
         parts = ("month", "year") if month_only else ("day", "month", "year")
-        kwargs.setdefault(
-            "template_name", "forms/month_year.html" if month_only else "forms/date.html"
-        )
+        kwargs.setdefault("template_name", "forms/date.html")
         fields = tuple(forms.CharField(max_length=12, required=False) for _ in parts)
         super().__init__(fields, widget=DateBoxesWidget(parts), require_all_fields=False, **kwargs)
         self.parts = parts

@@ -17,7 +17,6 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core.files import File
-from django.core.files.storage import default_storage
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -27,6 +26,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from redress.cases.models import Case, CaseEvent, Document
 from redress.cases.services import StaleCase, case_receive, case_take_action, document_add
 from redress.core.council import active_profile, profile_named
+from redress.core.files import delete_stored_files
 from redress.domain.facts import ActionRequest
 from redress.domain.workflow import Action, GuardFailed, InvalidTransition, Stage
 from redress.intake import selectors
@@ -115,14 +115,6 @@ def held_upload_add(*, key: UUID | None, journey: str, checked: CheckedUpload) -
     return draft
 
 
-def _delete_files(names: list[str]) -> None:
-    for name in names:
-        try:
-            default_storage.delete(name)
-        except OSError:  # pragma: no cover - a file already gone is fine
-            logger.warning("Could not delete held upload %s", name)
-
-
 @transaction.atomic
 def held_upload_remove(*, key: UUID | None, journey: str, upload_id: int) -> None:
     draft = _draft_for_update(key, journey)
@@ -133,7 +125,7 @@ def held_upload_remove(*, key: UUID | None, journey: str, upload_id: int) -> Non
         return
     name = held.file.name
     held.delete()
-    transaction.on_commit(lambda: _delete_files([name]))
+    transaction.on_commit(lambda: delete_stored_files([name]))
 
 
 # --- Sending a form ------------------------------------------------------------------------------
@@ -206,7 +198,7 @@ def _confirm(*, key: UUID | None, journey: Journey, client: str, now: datetime) 
     _record_what_needs_attention(case, journey, context, submission)
     held_names = [held.file.name for held in uploads]
     draft.delete()  # and its held uploads' rows; the files go once this commits
-    transaction.on_commit(lambda: _delete_files(held_names))
+    transaction.on_commit(lambda: delete_stored_files(held_names))
     email = contact_email(journey, context)
     if email:
         transaction.on_commit(lambda: _send_confirmation(case.pk, journey, email))
@@ -513,5 +505,5 @@ def drafts_prune(*, now: datetime) -> int:
         _, deleted = expired.delete()
         RateLimitHit.objects.filter(at__lt=now - timedelta(seconds=longest_window)).delete()
         TrackingCode.objects.filter(expires_at__lt=now).delete()
-        transaction.on_commit(lambda: _delete_files(names))
+        transaction.on_commit(lambda: delete_stored_files(names))
     return deleted.get(Draft._meta.label, 0)

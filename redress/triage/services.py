@@ -6,7 +6,6 @@ that case, all in one transaction: nothing is half-recorded. A contact that may 
 case waits as a `HeldContact`, files and all, until the person recording it decides.
 """
 
-import logging
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -14,19 +13,17 @@ from datetime import datetime
 from typing import Any
 
 from django.core.files import File
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
 from redress.accounts.models import User
 from redress.cases.models import Case, Document
 from redress.cases.services import case_receive, case_record_event, document_add
+from redress.core.files import delete_stored_files
 from redress.intake.uploads import CheckedUpload
 from redress.mailbox import services as mailbox
 from redress.triage.contact import Contact
 from redress.triage.models import HeldContact, HeldContactFile
-
-logger = logging.getLogger(__name__)
 
 FURTHER_CONTACT = "further_contact"
 
@@ -126,14 +123,6 @@ def contact_add_to_case(
     return case
 
 
-def _delete_files(names: list[str]) -> None:
-    for name in names:
-        try:
-            default_storage.delete(name)
-        except OSError:  # pragma: no cover - a file already gone is fine
-            logger.warning("Could not delete a held triage file %s", name)
-
-
 @transaction.atomic
 def contact_hold(
     *,
@@ -170,7 +159,7 @@ def _take(held_id: int) -> HeldContact:
 def _release(held: HeldContact) -> None:
     names = [f.file.name for f in held.files.all()]
     held.delete()
-    transaction.on_commit(lambda: _delete_files(names))
+    transaction.on_commit(lambda: delete_stored_files(names))
 
 
 @transaction.atomic

@@ -74,3 +74,19 @@ def insert_select(
     cursor.execute(  # type: ignore[attr-defined]
         f"INSERT INTO {table} ({columns}) SELECT {', '.join(values.values())} {source}"
     )
+
+
+def signed_in_client(user: object) -> object:
+    """A Django test client signed in as `user` with both factors (password and authenticator),
+    as the staff pages require."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=user, name="Bench", confirmed=True)
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

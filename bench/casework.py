@@ -18,7 +18,7 @@ import statistics
 import time
 from datetime import date
 
-from bench._child import insert_select, on_server, run_in_child
+from bench._child import insert_select, on_server, run_in_child, signed_in_client
 
 DATABASE = "redress_bench_casework"
 SIZES = [int(n) for n in os.environ.get("BENCH_CASEWORK_SIZES", "100000,1000000").split(",")]
@@ -148,20 +148,6 @@ def _grow_to(total: int, officer_ids: list[int]) -> float:
     return time.perf_counter() - started
 
 
-def _signed_in_client(officer: object) -> object:
-    from django.test import Client
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.create(user=officer, name="Bench", confirmed=True)
-    client = Client()
-    client.force_login(officer)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
-
-
 def _time(client: object, urls: list[str]) -> tuple[float, float]:
     for url in urls[:WARM_UP]:
         client.get(url)  # type: ignore[attr-defined]
@@ -200,7 +186,7 @@ def child() -> None:
         officer_ids = [o.pk for o in officers]
         ok = True
         with time_machine.travel(TODAY, tick=True):
-            client = _signed_in_client(officers[0])
+            client = signed_in_client(officers[0])
             for size in SIZES:
                 seconds = _grow_to(size, officer_ids)
                 print(

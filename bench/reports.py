@@ -22,7 +22,7 @@ import statistics
 import time
 from datetime import date
 
-from bench._child import insert_select, on_server, run_in_child
+from bench._child import insert_select, on_server, run_in_child, signed_in_client
 
 DATABASE = "redress_bench_reports"
 CASES = int(os.environ.get("BENCH_REPORTS_CASES", "1000000"))
@@ -257,22 +257,13 @@ def _timed(work: object, runs: int = RUNS) -> tuple[float, float, list[tuple[flo
 
 def _client():  # type: ignore[no-untyped-def]
     from django.contrib.auth.hashers import make_password
-    from django.test import Client
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from redress.accounts.models import User, role_group
     from redress.domain.roles import Role
 
     manager = User.objects.create(username="manager", password=make_password(None))
     role_group(Role.COMPLAINTS_MANAGER).user_set.add(manager)
-    device = TOTPDevice.objects.create(user=manager, name="Bench", confirmed=True)
-    client = Client()
-    client.force_login(manager)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
+    return signed_in_client(manager)
 
 
 def measure(label: str, client: object) -> tuple[float, float]:

@@ -74,7 +74,7 @@ class Journey:
         return applicable[index - 1] if index > 0 else None
 
 
-def _summary(text: str) -> str:
+def summary_of(text: str) -> str:
     """A sentence or two for the case list: the start of what happened."""
     flat = " ".join(text.split())
     if len(flat) <= SUMMARY_LENGTH:
@@ -150,7 +150,7 @@ def build_complaint(context: StepContext, received_at: datetime) -> NewComplaint
     return NewComplaint(
         channel=Channel.ONLINE_FORM,
         received_at=received_at,
-        summary=_summary(details),
+        summary=summary_of(details),
         people=people,
         points=[details],
         service_area=context.get("service", "area", ServiceArea.NOT_SURE),
@@ -166,7 +166,7 @@ def build_young_person(context: StepContext, received_at: datetime) -> NewCompla
     return NewComplaint(
         channel=Channel.ONLINE_FORM,
         received_at=received_at,
-        summary=_summary(details),
+        summary=summary_of(details),
         people=[
             PersonDetails(
                 role=PersonRole.COMPLAINANT,
@@ -193,7 +193,7 @@ def build_feedback(context: StepContext, received_at: datetime) -> NewComplaint:
         if name or email
         else []
     )
-    summary = f"{kind.capitalize()}: {_summary(message)}"
+    summary = f"{kind.capitalize()}: {summary_of(message)}"
     if about:
         summary = f"{summary} (about {about})"
     return NewComplaint(

@@ -13,7 +13,7 @@ from typing import Any
 
 from redress.cases.models import Channel, ComplainantType, PersonRole
 from redress.cases.services import NewComplaint, PersonDetails
-from redress.intake.journeys import _summary as summary_of
+from redress.intake.journeys import SAFE, summary_of
 
 Answers = Mapping[str, Any]
 
@@ -21,7 +21,6 @@ Answers = Mapping[str, Any]
 YOUNG_TYPES = frozenset({ComplainantType.CHILD.value, ComplainantType.CARE_LEAVER.value})
 CONSENT = {"yes": True, "no": False, "not_asked": None}
 CONSENT_CHOICES = [("yes", "Yes"), ("no", "No"), ("not_asked", "Not yet asked")]
-SAFE = {"yes": True, "no": False}
 SAFE_CHOICES = [("yes", "Yes"), ("no", "No, or only in some ways")]
 # Every way a contact reaches the team except the online form, which records itself.
 STAFF_CHANNELS = [

@@ -164,7 +164,7 @@ class WithdrawForm(forms.Form):
         choices=[("yes", "Yes, withdraw my complaint"), ("no", "No, keep my complaint")],
         widget=forms.RadioSelect,
         error_messages={"required": "Select yes if you want to withdraw your complaint"},
-        template_name="intake/fields/choices.html",
+        template_name="forms/choices.html",
     )
     reason = text(
         "Why are you withdrawing it? (optional)",

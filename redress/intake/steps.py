@@ -151,7 +151,7 @@ def radios(label: str, choices: list[tuple[str, str]], message: str, **kw: Any) 
         choices=choices,
         widget=forms.RadioSelect,
         error_messages={"required": message, "invalid_choice": message},
-        template_name="intake/fields/choices.html",
+        template_name="forms/choices.html",
         **kw,
     )
 
@@ -161,7 +161,7 @@ def checkboxes(label: str, choices: list[tuple[str, str]], **kw: Any) -> Any:
         label=label,
         choices=choices,
         widget=forms.CheckboxSelectMultiple,
-        template_name="intake/fields/choices.html",
+        template_name="forms/choices.html",
         **kw,
     )
 

@@ -16,7 +16,7 @@ def _radios(label: str, choices: list[tuple[str, str]], missing: str) -> forms.C
         label=label,
         choices=choices,
         widget=forms.RadioSelect,
-        template_name="forms/radios.html",
+        template_name="forms/choices.html",
         error_messages={"required": missing, "invalid_choice": missing},
     )
 
@@ -25,7 +25,7 @@ class PrepareForm(forms.Form):
     key = forms.ChoiceField(
         label="Which letter do you want to write?",
         widget=forms.RadioSelect,
-        template_name="forms/radios.html",
+        template_name="forms/choices.html",
         error_messages={"required": "Select the letter to write"},
     )
 

@@ -71,7 +71,7 @@ def _choice(label: str, choices: list[tuple[str, str]], message: str, *, select:
         label=label,
         choices=([("", "Choose one")] if select else []) + choices,
         widget=forms.Select if select else forms.RadioSelect,
-        template_name="forms/select.html" if select else "forms/radios.html",
+        template_name="forms/select.html" if select else "forms/choices.html",
         error_messages={"required": message, "invalid_choice": message},
     )
 
@@ -171,7 +171,7 @@ class ContactForm(forms.Form):
         choices=SAFE_CHOICES,
         required=False,
         widget=forms.RadioSelect,
-        template_name="forms/radios.html",
+        template_name="forms/choices.html",
         error_messages={"invalid_choice": "Select whether it is safe to contact them"},
     )
     safe_contact_details = _long_text(
@@ -206,7 +206,7 @@ class ContactForm(forms.Form):
         choices=CONSENT_CHOICES,
         required=False,
         widget=forms.RadioSelect,
-        template_name="forms/radios.html",
+        template_name="forms/choices.html",
         error_messages={"invalid_choice": "Select whether the child agrees to the complaint"},
     )
 
@@ -338,7 +338,7 @@ class DuplicateChoiceForm(forms.Form):
     choice = forms.ChoiceField(
         label="What do you want to do with this contact?",
         widget=forms.RadioSelect,
-        template_name="intake/fields/choices.html",
+        template_name="forms/choices.html",
         error_messages={
             "required": "Select a case to add this contact to, or create a new case",
             "invalid_choice": "Select a case to add this contact to, or create a new case",

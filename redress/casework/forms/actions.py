@@ -179,7 +179,7 @@ class ActionForm(forms.Form):
                     choices=[(Discretion.ACCEPT.value, "Yes, accept it using our discretion")],
                     widget=forms.RadioSelect,
                     required=False,
-                    template_name="forms/radios.html",
+                    template_name="forms/choices.html",
                 )
         if action is A.ACCEPT_STATUTORY_STAGE2:
             self.fields["complainant_agreed_on"] = DateBoxesField(
@@ -207,7 +207,7 @@ class ActionForm(forms.Form):
                 label="Why is it deferred?",
                 widget=forms.RadioSelect,
                 choices=[(r.value, r.value.replace("_", " ").capitalize()) for r in DeferralReason],
-                template_name="forms/radios.html",
+                template_name="forms/choices.html",
                 error_messages={"required": "Select why the complaint is being deferred"},
             )
             self.fields["review_on"] = DateBoxesField(
@@ -291,7 +291,7 @@ class ActionForm(forms.Form):
                 label=f"Finding on point {point.number}",
                 widget=forms.RadioSelect,
                 choices=[(f.value, f.label) for f in Finding],
-                template_name="forms/radios.html",
+                template_name="forms/choices.html",
                 initial=current.finding if current else None,
                 error_messages={"required": f"Select the finding on point {point.number}"},
             )
@@ -317,7 +317,7 @@ class ActionForm(forms.Form):
                     (Recommendation.Decision.ACCEPTED.value, "Accept"),
                     (Recommendation.Decision.REJECTED.value, "Reject"),
                 ],
-                template_name="forms/radios.html",
+                template_name="forms/choices.html",
                 error_messages={
                     "required": "Select whether the council accepts the recommendation"
                 },

@@ -19,7 +19,7 @@ def _radios(label: str, choices: list[tuple[str, str]], message: str) -> forms.C
         label=label,
         choices=choices,
         widget=forms.RadioSelect,
-        template_name="forms/radios.html",
+        template_name="forms/choices.html",
         error_messages={"required": message},
     )
 

@@ -280,4 +280,8 @@ REDRESS_MAILBOX = {
     "DONE_FOLDER": os.environ.get("REDRESS_MAILBOX_DONE_FOLDER", "Redress"),
     # Certificates to trust for the server besides the system's (a council's own CA), PEM
     "CA_FILE": os.environ.get("REDRESS_MAILBOX_CA_FILE", ""),
+    # Attachments stored apart per email, and the largest stored (MB); the rest stay only in the
+    # original email (kept whole, and in DONE_FOLDER on the server), named on the email's page
+    "MAX_ATTACHMENTS": int(os.environ.get("REDRESS_MAILBOX_MAX_ATTACHMENTS", "20")),
+    "MAX_ATTACHMENT_MB": int(os.environ.get("REDRESS_MAILBOX_MAX_ATTACHMENT_MB", "25")),
 }

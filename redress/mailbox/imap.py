@@ -3,7 +3,8 @@
 Every message in the folder is Redress's to take (not only unread ones: staff may have opened a
 message in their mail program). Bodies are fetched with BODY.PEEK[], so reading marks nothing; a
 message is moved to the done folder, or flagged \\Seen and $RedressSaved when there is none, only
-when the caller says it has been saved.
+when the caller says it has been saved. Folder names go to the server in modified UTF-7
+(`quoted`), so a folder may have any name.
 """
 
 import contextlib
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
+
+from redress.mailbox.folder_names import imap_utf7
 
 SAVED_KEYWORD = "$RedressSaved"
 TIMEOUT_SECONDS = 60
@@ -45,7 +48,9 @@ class Fetched:
 
 
 def quoted(folder: str) -> str:
-    return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A folder name as a command argument: modified UTF-7 (so "Réclamations" works), quoted."""
+    wire = imap_utf7(folder)
+    return '"' + wire.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _loopback(host: str) -> bool:

@@ -35,6 +35,12 @@ class InboundMessage(models.Model):
     subject = models.CharField(max_length=998, blank=True)
     body = models.TextField(blank=True, help_text="The message as plain text")
     attachment_count = models.PositiveSmallIntegerField(default=0)
+    left_out = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Attachments not stored apart (they are in the raw email): "
+        '[{"name": ..., "size": bytes, "reason": ...}]',
+    )
     status = models.CharField(
         max_length=20, choices=MessageStatus.choices, default=MessageStatus.AWAITING_TRIAGE
     )

@@ -22,6 +22,7 @@ from redress.accounts.models import User
 from redress.cases.models import Case, Document
 from redress.cases.services import case_record_event, document_add
 from redress.intake import uploads
+from redress.mailbox.caps import DEFAULTS, left_out_reasons
 from redress.mailbox.models import InboundAttachment, InboundMessage, MessageStatus
 from redress.mailbox.parsing import ParsedAttachment, ParsedMessage, Unreadable, headline, parse
 from redress.mailbox.parsing import message_key as key_of
@@ -29,12 +30,13 @@ from redress.mailbox.parsing import message_key as key_of
 logger = logging.getLogger(__name__)
 
 UNDECIDED = (MessageStatus.AWAITING_TRIAGE, MessageStatus.UNREADABLE)
-# Why an attachment is kept only inside the original email (uploads.check_upload's codes).
-LEFT_OUT = {
-    "too_large": "{name} ({size:.1f}MB) is larger than the {limit}MB limit",
-    "empty": "{name} is empty",
-    "type": "{name} is not a type of file the council accepts ({labels})",
-    "contents": "{name} does not look like the kind of file its name says it is",
+# Why an attachment is kept only inside the original email (uploads.check_upload's codes), as
+# caps.REASONS words it: "report.pdf (30.0MB): larger than the 25 MB limit".
+REFUSED = {
+    "too_large": "larger than the {limit} MB limit",
+    "empty": "empty",
+    "type": "not a type of file the council accepts ({labels})",
+    "contents": "does not look like the kind of file its name says it is",
 }
 
 
@@ -100,15 +102,25 @@ def _keep(
     message.raw.save("message.eml", ContentFile(raw), save=False)
     stored = [message.raw.name]
     notes = list(parsed.notes) if parsed else [problem]
+    attachments = parsed.attachments if parsed else ()
+    checked = [_check_attachment(attachment) for attachment in attachments]
+    reasons = left_out_reasons(
+        [(len(a.content), refused) for a, (_, refused) in zip(attachments, checked, strict=True)],
+        **_caps(),
+    )
     try:
         with transaction.atomic():
             message.save()
-            for attachment in parsed.attachments if parsed else ():
-                note = _keep_attachment(message, attachment, stored)
-                notes += [note] if note else []
+            for attachment, (upload, _), reason in zip(attachments, checked, reasons, strict=True):
+                if reason or upload is None:
+                    message.left_out.append(
+                        {"name": attachment.name, "size": len(attachment.content), "reason": reason}
+                    )
+                else:
+                    _keep_attachment(message, attachment, upload, stored)
             message.attachment_count = len(stored) - 1  # the raw message is the first
             message.problem = "\n".join(notes)
-            message.save(update_fields=["attachment_count", "problem"])
+            message.save(update_fields=["attachment_count", "problem", "left_out"])
     except IntegrityError:  # another run kept it first
         for name in stored:
             message.raw.storage.delete(name)
@@ -116,18 +128,32 @@ def _keep(
     return message, True
 
 
-def _keep_attachment(message: InboundMessage, part: ParsedAttachment, stored: list[str]) -> str:
-    """Keep a file with the checks the public's uploads have; a file that fails them stays in
-    the original email only, and the note returned says so."""
+def _caps() -> dict[str, int]:
+    """The mailbox's attachment caps (caps.left_out_reasons' arguments)."""
+    config = {**DEFAULTS, **settings.REDRESS_MAILBOX}
+    return {
+        "most": int(config["MAX_ATTACHMENTS"]),
+        "largest_mb": int(config["MAX_ATTACHMENT_MB"]),
+    }
+
+
+def _check_attachment(part: ParsedAttachment) -> tuple[uploads.CheckedUpload | None, str]:
+    """The checks the public's uploads have: (the file, "") or (None, why they refuse it)."""
     upload = SimpleUploadedFile(part.name, part.content, part.content_type)
     try:
-        checked = uploads.check_upload(upload)
+        return uploads.check_upload(upload), ""
     except ValidationError as refusal:
-        reason = LEFT_OUT.get(refusal.code or "", "{name} could not be kept")
-        return "Kept only in the original email: " + reason.format(
-            name=part.name, size=len(part.content) / uploads.MB,
-            limit=settings.REDRESS_UPLOAD_MAX_MB, labels=uploads.allowed_labels(),
-        )  # fmt: skip
+        reason = REFUSED.get(refusal.code or "", "could not be stored")
+        return None, reason.format(
+            limit=settings.REDRESS_UPLOAD_MAX_MB, labels=uploads.allowed_labels()
+        )
+
+
+def _keep_attachment(
+    message: InboundMessage, part: ParsedAttachment, checked: uploads.CheckedUpload,
+    stored: list[str],
+) -> None:  # fmt: skip
+    """Store a file that passed the checks and the caps, as an attachment of its own."""
     attachment = InboundAttachment(
         message=message,
         name=checked.name,
@@ -137,7 +163,6 @@ def _keep_attachment(message: InboundMessage, part: ParsedAttachment, stored: li
     attachment.file.save(checked.name, ContentFile(part.content), save=False)
     stored.append(attachment.file.name)
     attachment.save()
-    return ""
 
 
 def _settle(message: InboundMessage, parsed: ParsedMessage) -> None:
@@ -184,7 +209,8 @@ def _lock_undecided(message_id: int) -> InboundMessage:
 def _onto_case(
     message: InboundMessage, case_id: int, *, kind: str, by: User | None, at: datetime
 ) -> list[Document]:
-    """The email itself (the .eml, as received) and each attachment kept, as documents."""
+    """The email itself (the .eml, as received) and each attachment kept, as documents. Those
+    left out (`message.left_out`) have no file of their own: the .eml holds them."""
     on = timezone.localdate(at)
     title = (
         f"Email from {message.sender or 'an unknown sender'}: {message.subject or '(no subject)'}"

@@ -2,6 +2,7 @@
 duplicates), and an email from the mailbox with what can be done with it."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -200,6 +201,12 @@ def _paragraphs(body: str) -> list[str]:
     return [p.strip("\n") for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
+def _server_folder() -> str:
+    """Where the mailbox leaves an email once it is kept: the done folder, else where it came."""
+    config = settings.REDRESS_MAILBOX
+    return str(config.get("DONE_FOLDER") or config.get("FOLDER") or "INBOX")
+
+
 def _message_page(
     request: HttpRequest,
     message: InboundMessage,
@@ -226,6 +233,7 @@ def _message_page(
             "status": status_of(receipt.acknowledge_by, today=local_today(), calendar=calendar),
             "awaiting": message.status == MessageStatus.AWAITING_TRIAGE,
             "held": selectors.held_contact_from(message.pk),
+            "server_folder": _server_folder(),
             "file_form": file_form or FileOnCaseForm(),
             "aside_form": aside_form or SetAsideForm(),
             "form": (file_form if file_form and file_form.errors else aside_form),

@@ -1,6 +1,7 @@
 """Reading a real IMAP server (dovecot, from tests/imap.py): every message kept exactly once, and
 moved on the server only after it is saved."""
 
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -8,9 +9,9 @@ import pytest
 from redress.cases.tests.factories import received_case
 from redress.mailbox import fetch, services
 from redress.mailbox.fetch import fetch_mail
-from redress.mailbox.imap import SAVED_KEYWORD, Mailbox, MailboxError
+from redress.mailbox.imap import SAVED_KEYWORD, Mailbox, MailboxError, quoted
 from redress.mailbox.models import InboundMessage, MessageStatus
-from redress.mailbox.parsing import message_key
+from redress.mailbox.parsing import message_key, parse
 from redress.mailbox.services import message_receive
 from redress.mailbox.tests import emails
 
@@ -23,6 +24,16 @@ def statuses() -> dict[str, int]:
     for status in InboundMessage.objects.values_list("status", flat=True):
         counts[status] = counts.get(status, 0) + 1
     return counts
+
+
+def logged(server, text: str, seconds: float = 10) -> bool:
+    """Whether dovecot logs `text` soon: its processes write the log after the client has gone."""
+    deadline = time.monotonic() + seconds
+    while text not in server.log():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def kept_keys() -> set[str]:
@@ -273,6 +284,74 @@ def test_a_server_whose_certificate_is_not_trusted_is_not_given_the_password(ima
     sign_ins = imap_tls_server.log().count("Login: user=")
     report = fetch_mail(config=imap_tls_server.settings(CA_FILE=""))
     assert "CERTIFICATE_VERIFY_FAILED" in report.stopped
-    assert "alert unknown ca" in imap_tls_server.log()
+    assert logged(imap_tls_server, "alert unknown ca")
     assert imap_tls_server.log().count("Login: user=") == sign_ins
     assert InboundMessage.objects.count() == 0
+
+
+def test_attachments_past_the_caps_are_listed_and_the_server_keeps_the_whole_email(
+    imap_server, settings
+):
+    settings.REDRESS_MAILBOX = imap_server.settings(MAX_ATTACHMENTS=2, MAX_ATTACHMENT_MB=1)
+    case = received_case()
+    notes = tuple((f"note-{n}.txt", "text/plain", f"Note {n}".encode()) for n in range(1, 6))
+    video = b"\x00\x00\x00\x18ftypmp42" + bytes(1024 * 1024)
+    delivered = {
+        "many": emails.email("Five notes", attachments=notes),
+        "large": emails.email(
+            "A video",
+            attachments=(
+                ("video.mp4", "video/mp4", video),
+                ("letter.pdf", "application/pdf", emails.PDF),
+            ),
+        ),
+        "filed": emails.quoting(case.reference, attachments=notes[:3]),
+    }  # fmt: skip
+    imap_server.deliver(*delivered.values(), when=WHEN)
+
+    report = fetch_mail()
+
+    assert (report.stopped, report.moved, report.left) == ("", 3, [])
+    many = InboundMessage.objects.get(subject="Five notes")
+    assert many.status == MessageStatus.AWAITING_TRIAGE
+    assert [a.name for a in many.attachments.all()] == ["note-1.txt", "note-2.txt"]
+    assert many.left_out == [
+        {"name": f"note-{n}.txt", "size": 6, "reason": "more than 2 attachments"} for n in (3, 4, 5)
+    ]
+    large = InboundMessage.objects.get(subject="A video")
+    assert [a.name for a in large.attachments.all()] == ["letter.pdf"]
+    assert large.left_out == [
+        {"name": "video.mp4", "size": len(video), "reason": "larger than the 1 MB limit"}
+    ]
+    filed = InboundMessage.objects.get(case=case)
+    assert filed.status == MessageStatus.FILED
+    assert [d.title for d in case.documents.order_by("pk")][1:] == ["note-1.txt", "note-2.txt"]
+    # Nothing is lost: the done folder, and each raw email kept, hold every attachment.
+    on_server = sorted(raw for _, raw in imap_server.messages("Redress"))
+    assert sorted(len(parse(raw).attachments) for raw in on_server) == [2, 3, 5]
+    assert sorted(m.raw.read() for m in InboundMessage.objects.all()) == on_server
+
+
+def test_folders_with_names_beyond_ascii_are_read_from_and_moved_to(imap_server, settings):
+    incoming, done = "Réclamations", "Complaints \u2013 done"  # an accent; an en dash
+    with imap_server.client() as imap:
+        assert imap.create(quoted(incoming))[0] == "OK"
+    raws = [emails.plain(), emails.with_attachments()]
+    imap_server.deliver(*raws, folder=quoted(incoming))
+    settings.REDRESS_MAILBOX = imap_server.settings(FOLDER=incoming, DONE_FOLDER=done)
+
+    report = fetch_mail()
+
+    assert (report.stopped, report.moved) == ("", 2)
+    assert report.lines()[1] == f"2 moved to {done}"
+    assert InboundMessage.objects.count() == 2
+    assert (imap_server.count(quoted(incoming)), imap_server.count(quoted(done))) == (0, 2)
+    on_server = sorted(raw for _, raw in imap_server.messages(quoted(done)))
+    assert sorted(m.raw.read() for m in InboundMessage.objects.all()) == on_server
+    assert {message_key(raw) for raw in on_server} == {message_key(raw) for raw in raws}
+    with imap_server.client() as imap:  # the server holds them under their RFC 3501 names
+        _, listed = imap.list()
+    names = {line.rsplit(b' "." ', 1)[-1].strip(b'"') for line in listed if line}
+    assert names == {b"INBOX", b"R&AOk-clamations", b"Complaints &IBM- done"}
+    again = fetch_mail()  # the done folder is found, not created twice
+    assert (again.stopped, again.moved) == ("", 0)

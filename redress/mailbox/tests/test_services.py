@@ -93,15 +93,70 @@ def test_an_attachment_too_large_or_of_a_refused_type_is_noted_and_kept_in_the_e
     assert list(message.attachments.values_list("name", flat=True)) == ["notes.txt"]
     assert message.attachment_count == 1
     assert message.status == MessageStatus.AWAITING_TRIAGE
-    assert message.problem.splitlines() == [
-        "Kept only in the original email: report.pdf (1.0MB) is larger than the 1MB limit",
-        "Kept only in the original email: setup.exe is not a type of file the council accepts "
-        "(PDF, DOC, DOCX, ODT, RTF, TXT, JPG, PNG, GIF, HEIC, WEBP, MP3, M4A, WAV, OGG, MP4, MOV "
-        "or WEBM)",
-        "Kept only in the original email: fake.pdf does not look like the kind of file its name "
-        "says it is",
-    ]
+    assert message.left_out == [
+        {"name": "report.pdf", "size": len(big), "reason": "larger than the 1 MB limit"},
+        {"name": "setup.exe", "size": len(emails.PROGRAM),
+         "reason": "not a type of file the council accepts (PDF, DOC, DOCX, ODT, RTF, TXT, JPG, "
+                   "PNG, GIF, HEIC, WEBP, MP3, M4A, WAV, OGG, MP4, MOV or WEBM)"},
+        {"name": "fake.pdf", "size": len(emails.PROGRAM),
+         "reason": "does not look like the kind of file its name says it is"},
+    ]  # fmt: skip
+    assert message.problem == ""  # the email itself was read without fault
     assert message.raw.read() == raw  # nothing lost: the files are in the email
+
+
+def numbered(count: int, size: int = 100) -> tuple[tuple[str, str, bytes], ...]:
+    return tuple((f"note-{n}.txt", "text/plain", b"x" * size) for n in range(1, count + 1))
+
+
+def test_attachments_past_the_mailbox_s_caps_are_listed_not_stored(settings):
+    settings.REDRESS_MAILBOX = {**settings.REDRESS_MAILBOX, "MAX_ATTACHMENTS": 3,
+                                "MAX_ATTACHMENT_MB": 1}  # fmt: skip
+    video = b"\x00\x00\x00\x18ftypmp42" + bytes(1024 * 1024)
+    program = ("setup.exe", "application/octet-stream", emails.PROGRAM)
+    attachments = (("video.mp4", "video/mp4", video), program, *numbered(5))
+    raw = emails.email(attachments=attachments)
+
+    message = receive(raw)
+
+    assert message.status == MessageStatus.AWAITING_TRIAGE
+    stored = list(message.attachments.values_list("name", flat=True))
+    assert stored == ["note-1.txt", "note-2.txt", "note-3.txt"]
+    assert message.attachment_count == 3
+    assert message.left_out == [
+        {"name": "video.mp4", "size": len(video), "reason": "larger than the 1 MB limit"},
+        {"name": "setup.exe", "size": len(emails.PROGRAM),
+         "reason": "not a type of file the council accepts (PDF, DOC, DOCX, ODT, RTF, TXT, JPG, "
+                   "PNG, GIF, HEIC, WEBP, MP3, M4A, WAV, OGG, MP4, MOV or WEBM)"},
+        {"name": "note-4.txt", "size": 100, "reason": "more than 3 attachments"},
+        {"name": "note-5.txt", "size": 100, "reason": "more than 3 attachments"},
+    ]  # fmt: skip
+    files = [path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file()]
+    assert len(files) == 4  # the email and the three kept
+    assert message.raw.read() == raw
+    assert len(parse(raw).attachments) == 7  # every file is still in the email kept
+
+
+def test_the_caps_default_to_20_attachments_of_25_mb(settings):
+    settings.REDRESS_MAILBOX = {
+        key: value for key, value in settings.REDRESS_MAILBOX.items() if not key.startswith("MAX")
+    }  # a configuration from before the caps
+    message = receive(emails.email(attachments=numbered(22, size=10)))
+    assert message.attachment_count == 20
+    assert [entry["reason"] for entry in message.left_out] == ["more than 20 attachments"] * 2
+
+
+def test_filing_an_email_with_attachments_left_out_files_those_kept(settings):
+    settings.REDRESS_MAILBOX = {**settings.REDRESS_MAILBOX, "MAX_ATTACHMENTS": 1}
+    case = received_case()
+    raw = emails.quoting(case.reference, attachments=numbered(3))
+    message = receive(raw)
+    assert (message.status, message.case_id) == (MessageStatus.FILED, case.pk)
+    assert [entry["name"] for entry in message.left_out] == ["note-2.txt", "note-3.txt"]
+    documents = list(case.documents.order_by("pk"))
+    assert [d.content_type for d in documents] == ["message/rfc822", "text/plain"]
+    assert documents[0].file.read() == raw  # the left-out files reach the case inside the email
+    assert documents[1].title == "note-1.txt"
 
 
 def test_an_unreadable_email_is_kept_with_the_reason_and_who_sent_it():

@@ -58,12 +58,15 @@ def own_addresses() -> frozenset[str]:
 # --- Keeping what the mailbox holds -----------------------------------------------------------
 
 
-def message_receive(*, raw: bytes, received_at: datetime) -> tuple[InboundMessage, bool]:
+def message_receive(
+    *, raw: bytes, received_at: datetime, read_at: datetime | None = None
+) -> tuple[InboundMessage, bool]:
     """Keep one message from the mailbox, once: (the message, whether it is new).
 
     It is saved first, in its own transaction, awaiting triage (or unreadable, with the reason).
-    Then what needs no person is done: Redress's own letters and machine replies quoting no case
-    are set aside; a message quoting exactly one existing case is filed on it.
+    Then what needs no person is done, as of `read_at` (now, unless the demo replays a past
+    day): Redress's own letters and machine replies quoting no case are set aside; a message
+    quoting exactly one existing case is filed on it.
     """
     key = key_of(raw)
     existing = InboundMessage.objects.filter(message_id=key).first()
@@ -75,7 +78,7 @@ def message_receive(*, raw: bytes, received_at: datetime) -> tuple[InboundMessag
         return _keep(key, raw, received_at, None, problem=str(reason))
     message, created = _keep(key, raw, received_at, parsed)
     if created:
-        _settle(message, parsed)
+        _settle(message, parsed, at=read_at or timezone.now())
         message.refresh_from_db()  # settling decided on a row of its own
     return message, created
 
@@ -165,26 +168,25 @@ def _keep_attachment(
     attachment.save()
 
 
-def _settle(message: InboundMessage, parsed: ParsedMessage) -> None:
+def _settle(message: InboundMessage, parsed: ParsedMessage, *, at: datetime) -> None:
     """What the mailbox decides without a person; any failure leaves it awaiting triage."""
-    now = timezone.now()
     try:
         if parsed.own_letter:
-            message_set_aside(message_id=message.pk, by=None, at=now,
+            message_set_aside(message_id=message.pk, by=None, at=at,
                               reason="Sent by Redress itself: a copy of its own email")  # fmt: skip
             return
         cases = list(
             Case.objects.filter(reference__in=parsed.references).values_list("pk", "reference")
         )
         if len(cases) == 1:
-            message_file_on_case(message_id=message.pk, case_id=cases[0][0], by=None, at=now,
+            message_file_on_case(message_id=message.pk, case_id=cases[0][0], by=None, at=at,
                                  automatic=parsed.automatic)  # fmt: skip
         elif len(cases) > 1:
             _add_problem(message, "It quotes more than one case ("
                          + ", ".join(sorted(reference for _, reference in cases))
                          + "): choose which to file it on")  # fmt: skip
         elif parsed.automatic:
-            message_set_aside(message_id=message.pk, by=None, at=now,
+            message_set_aside(message_id=message.pk, by=None, at=at,
                               reason=f"Not a complaint: {parsed.automatic}")  # fmt: skip
     except Exception as error:
         logger.exception("Email %s was kept but could not be filed", message.pk)

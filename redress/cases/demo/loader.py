@@ -1,4 +1,5 @@
-"""Loading the demo council: its people, then a year of cases played through the services.
+"""Loading the demo council: its people, a year of cases played through the services, then a few
+days of its complaints mailbox.
 
 The load is one transaction: it either all happens or none of it does. The demo staff are its
 marker: when they exist, the demo is loaded and loading again changes nothing.
@@ -23,6 +24,7 @@ from redress.core.calendar import working_calendar
 from redress.core.council import active_profile
 from redress.domain.profiles import CouncilProfile
 from redress.domain.roles import Role
+from redress.mailbox.demo import load_demo_inbox
 
 DEFAULT_CASES = 300  # a year of a mid-sized council's children's social care complaints
 DEFAULT_SEED = 1989  # the Children Act
@@ -106,7 +108,8 @@ def load_demo(
         grace=settings.REDRESS_AUTO_CLOSE_GRACE_WORKING_DAYS,
     )
     Runner(users=users, teams=teams, profile=profile, calendar=calendar).run(plans)
-    stages = Counter(
-        Case.objects.filter(pk__in=[plan.case_id for plan in plans]).values_list("stage", flat=True)
-    )
+    cases_loaded = Case.objects.filter(pk__in=[plan.case_id for plan in plans])
+    newest = cases_loaded.order_by("-received_on", "-pk").values_list("reference", flat=True)
+    load_demo_inbox(today=today, quoting=newest[0])
+    stages = Counter(cases_loaded.values_list("stage", flat=True))
     return LoadedDemo(len(plans), dict(stages), time.perf_counter() - started)

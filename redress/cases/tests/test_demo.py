@@ -45,7 +45,7 @@ def empty_database() -> None:
     """
     tables = [
         model._meta.db_table
-        for app in ("accounts", "cases", "core")
+        for app in ("mailbox", "accounts", "cases", "core")
         for model in apps.get_app_config(app).get_models(include_auto_created=True)
     ]
     with connection.cursor() as cursor:

@@ -211,29 +211,39 @@ def appointed_roles(user: User, case: Case, *, today: date) -> list[str]:
 
 
 def search_cases(user: User, text: str, *, today: date) -> QuerySet[Case]:
-    """Cases matching `text`: PostgreSQL full-text search on what the complaint is about (with a
-    reference or a name matching too); on SQLite, a case-insensitive match on the same fields."""
+    """Cases matching `text`: what the complaint is about, the start of a reference, or part of a
+    person's name (case-insensitive). On PostgreSQL the words are a full-text search ranked by
+    relevance, and each of the three matches is read from its own index (`case_summary_search`,
+    the reference's, `caseperson_name_trgm` for text of three letters or more), then the cases
+    are fetched by id; on SQLite, every word must appear in the summary."""
     text = text.strip()
     cases = cases_visible_to(user, today=today)
-    by_reference = Q(reference__iexact=text) | Q(reference__istartswith=text)
-    by_person = Q(pk__in=CasePerson.objects.filter(name__icontains=text).values("case_id"))
+    by_person = CasePerson.objects.filter(name__icontains=text).order_by().values("case_id")
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
         # The same expression as the GIN index `case_summary_search` (migration 0003).
         vector = SearchVector("summary", config="english")
         query = SearchQuery(text, config="english", search_type="websearch")
+        by_words = Case.objects.annotate(search=vector).filter(search=query).values("pk")
+        # References are issued in capitals (CSC-2026-00042): a plain prefix match uses the
+        # reference's own index, where UPPER(reference) would read every case.
+        by_reference = Case.objects.filter(reference__startswith=text.upper()).values("pk")
+        # One IN over a UNION: PostgreSQL joins the matching ids to the cases by primary key.
+        # Three ORed conditions would make it read every case and compute every summary's vector.
+        matching = by_words.union(by_reference, by_person.values("case_id"))
         return (
-            cases.annotate(search=vector, rank=SearchRank(vector, query))
-            .filter(Q(search=query) | by_reference | by_person)
+            cases.filter(pk__in=matching)
+            .annotate(rank=SearchRank(vector, query))
             .select_related("assigned_to")
             .order_by("-rank", "-received_on", "-pk")
         )
     words = Q()
     for word in text.split():
         words &= Q(summary__icontains=word)
+    by_reference = Q(reference__iexact=text) | Q(reference__istartswith=text)
     return (
-        cases.filter(words | by_reference | by_person)
+        cases.filter(words | by_reference | Q(pk__in=by_person))
         .select_related("assigned_to")
         .order_by("-received_on", "-pk")
     )

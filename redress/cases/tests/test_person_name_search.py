@@ -1,0 +1,90 @@
+"""Finding a case by part of a person's name, and (on PostgreSQL) the trigram index that serves it
+(migration 0010, docs/adr/0015-trigram-name-search.md)."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+
+from redress.accounts.models import Appointment
+from redress.cases.models import CasePerson
+from redress.cases.selectors import search_cases
+from redress.cases.tests.factories import independent, received_case, staff
+from redress.domain.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 4, 1)
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the trigram index is PostgreSQL's"
+)
+
+
+def _found(text: str, user: object = None) -> set[str]:
+    user = user or staff()
+    return set(search_cases(user, text, today=TODAY).values_list("reference", flat=True))  # type: ignore[arg-type]
+
+
+def test_part_of_a_name_in_any_case_finds_the_case_and_no_other() -> None:
+    sam = received_case()
+    other = received_case()
+    other.people.update(name="Robin Okafor")
+
+    for text in ("Sam Parent", "parent", "AM PAR", "  Parent  "):
+        assert _found(text) == {sam.reference}, text
+    assert _found("okaf") == {other.reference}
+    assert _found("Parent Sam") == set()
+
+
+def test_a_short_part_of_a_name_still_finds_the_case() -> None:
+    sam = received_case()  # two letters are too few for trigrams: matched all the same
+    assert _found("Pa") == {sam.reference}
+
+
+def test_a_reference_in_any_case_and_its_start_find_the_case() -> None:
+    case = received_case()
+    assert _found(case.reference.lower()) == {case.reference}
+    assert _found(case.reference[:-1]) == {case.reference}
+
+
+def test_search_by_name_finds_only_the_cases_an_external_person_is_appointed_to() -> None:
+    theirs, not_theirs = received_case(), received_case()
+    person = independent()
+    Appointment.objects.create(
+        case=theirs, person=person, role=Role.INDEPENDENT_PERSON, starts_on=date(2026, 3, 20)
+    )
+    assert _found("Parent", person) == {theirs.reference}
+    assert not_theirs.reference in _found("Parent")
+
+
+@postgresql_only
+def test_the_trigram_index_is_on_the_expression_the_name_match_uses() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        assert cursor.fetchone() == (1,)
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes "
+            "WHERE tablename = 'cases_caseperson' AND indexname = 'caseperson_name_trgm'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "USING gin (upper((name)::text) gin_trgm_ops)" in definition
+
+
+@postgresql_only
+@pytest.mark.parametrize(
+    "query",
+    [
+        lambda: CasePerson.objects.filter(name__icontains="Parent").order_by().values("case_id"),
+        lambda: search_cases(staff(), "Sam Parent", today=TODAY),
+    ],
+    ids=["person sub-query", "whole search"],
+)
+def test_the_name_match_reads_the_trigram_index(query: object) -> None:
+    received_case()
+    sql, params = query().query.sql_with_params()  # type: ignore[operator]
+    with connection.cursor() as cursor:
+        # A test table is tiny: without this PostgreSQL would rightly read it all.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "caseperson_name_trgm" in plan, plan

@@ -27,6 +27,41 @@ class DemoEmail:
     raw: Callable[[str, datetime], bytes]  # (a reference to quote, when it was sent) -> bytes
 
 
+def compose_email(
+    *,
+    sender: str,
+    subject: str,
+    text: str | None,
+    sent: datetime,
+    message_id: str | None,
+    html: str | None = None,
+    headers: dict[str, str] | None = None,
+    attachments: tuple[tuple[str, str, bytes], ...] = (),
+) -> bytes:
+    """An email to the complaints mailbox as a mail program writes it (the tests' emails too):
+    the text, an HTML version or only HTML, and attachments as (name, content type, bytes)."""
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = COUNCIL_ADDRESS
+    message["Subject"] = subject
+    message["Date"] = format_datetime(sent)
+    if message_id is not None:
+        message["Message-ID"] = message_id
+    for name, value in (headers or {}).items():
+        message[name] = value
+    if text is not None:
+        message.set_content(text)
+    if html is not None:
+        if text is None:
+            message.set_content(html, subtype="html")
+        else:
+            message.add_alternative(html, subtype="html")
+    for name, content_type, content in attachments:
+        maintype, subtype = content_type.split("/")
+        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=name)
+    return message.as_bytes()
+
+
 def _email(
     key: str,
     sent: datetime,
@@ -38,26 +73,11 @@ def _email(
     headers: dict[str, str] | None = None,
     attachment: tuple[str, str, bytes] | None = None,
 ) -> bytes:
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = COUNCIL_ADDRESS
-    message["Subject"] = subject
-    message["Date"] = format_datetime(sent)
-    message["Message-ID"] = f"<{key}@demo.example>"  # the same every load: kept once
-    for name, value in (headers or {}).items():
-        message[name] = value
-    if text is not None:
-        message.set_content(text)
-    if html is not None:
-        if text is None:
-            message.set_content(html, subtype="html")
-        else:
-            message.add_alternative(html, subtype="html")
-    if attachment is not None:
-        name, content_type, content = attachment
-        maintype, subtype = content_type.split("/")
-        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=name)
-    return message.as_bytes()
+    """One of the demo's emails; its Message-ID is the same every load, so it is kept once."""
+    return compose_email(
+        sender=sender, subject=subject, text=text, sent=sent, html=html, headers=headers,
+        message_id=f"<{key}@demo.example>", attachments=(attachment,) if attachment else (),
+    )  # fmt: skip
 
 
 def _grandmother(reference: str, sent: datetime) -> bytes:

@@ -2,7 +2,9 @@
 
 from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import make_msgid
+
+from redress.mailbox.demo import compose_email
 
 # Enough of each file for the upload checks (they look at the first bytes), and some content.
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -22,26 +24,11 @@ def email(
     message_id: str | None = "",
 ) -> bytes:
     """A message as a mail program writes it. `message_id` "" makes a fresh one; None none."""
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = "complaints@council.example"
-    message["Subject"] = subject
-    message["Date"] = format_datetime(datetime(2026, 3, 18, 9, 30, tzinfo=UTC))
-    if message_id is not None:
-        message["Message-ID"] = message_id or make_msgid(domain="example.org")
-    for name, value in (headers or {}).items():
-        message[name] = value
-    if body is not None:
-        message.set_content(body)
-    if html is not None:
-        if body is None:
-            message.set_content(html, subtype="html")
-        else:
-            message.add_alternative(html, subtype="html")
-    for filename, content_type, content in attachments:
-        maintype, subtype = content_type.split("/")
-        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
-    return message.as_bytes()
+    return compose_email(
+        sender=sender, subject=subject, text=body, html=html, headers=headers,
+        sent=datetime(2026, 3, 18, 9, 30, tzinfo=UTC), attachments=attachments,
+        message_id=make_msgid(domain="example.org") if message_id == "" else message_id,
+    )  # fmt: skip
 
 
 def plain() -> bytes:

@@ -125,7 +125,11 @@ def test_the_triage_screens_have_no_accessibility_problems(live_server, browser)
             points=["Contact was cancelled"],
         )
     )
-    message = email(now - timedelta(days=1))
+    message = email(
+        now - timedelta(days=1),
+        left_out=[{"name": "visit.mp4", "size": 30 * 1024 * 1024,
+                   "reason": "larger than the 25 MB limit"}],
+    )  # fmt: skip
     InboundAttachment.objects.create(
         message=message,
         name="plan.pdf",
@@ -150,6 +154,7 @@ def test_the_triage_screens_have_no_accessibility_problems(live_server, browser)
     # The email's page, and its error state
     page.get_by_role("link", name=message.subject).click()
     expect(page.get_by_role("heading", name=message.subject)).to_be_visible()
+    expect(page.locator("#left-out")).to_contain_text("visit.mp4")  # and why it was not kept
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Set aside").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()

@@ -30,8 +30,8 @@ from redress.mailbox.parsing import message_key as key_of
 logger = logging.getLogger(__name__)
 
 UNDECIDED = (MessageStatus.AWAITING_TRIAGE, MessageStatus.UNREADABLE)
-# Why an attachment is kept only inside the original email (uploads.check_upload's codes), as
-# caps.REASONS words it: "report.pdf (30.0MB): larger than the 25 MB limit".
+# Why an attachment is kept only inside the original email (uploads.check_upload's codes), worded
+# as caps.py words its own reasons: "report.pdf (30.0MB): larger than the 25 MB limit".
 REFUSED = {
     "too_large": "larger than the {limit} MB limit",
     "empty": "empty",

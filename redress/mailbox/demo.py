@@ -22,8 +22,7 @@ COUNCIL_ADDRESS = "complaints@council.example"
 
 @dataclass(frozen=True)
 class DemoEmail:
-    days_ago: int
-    at: time
+    hours_ago: float  # before the demo's "now": the end of its today, or now if that is sooner
     raw: Callable[[str, datetime], bytes]  # (a reference to quote, when it was sent) -> bytes
 
 
@@ -165,21 +164,23 @@ def _broken(reference: str, sent: datetime) -> bytes:
 
 
 DEMO_INBOX: tuple[DemoEmail, ...] = (
-    DemoEmail(3, time(9, 5), _grandmother),
-    DemoEmail(2, time(22, 17), _out_of_office),
-    DemoEmail(1, time(11, 30), _advocate),
-    DemoEmail(1, time(14, 8), _broken),
-    DemoEmail(0, time(7, 40), _reply),  # today: filed after every case's own events
-    DemoEmail(0, time(8, 51), _foster_carer),
+    DemoEmail(75, _grandmother),
+    DemoEmail(50, _out_of_office),
+    DemoEmail(37, _advocate),
+    DemoEmail(34, _broken),
+    DemoEmail(3, _reply),  # the latest day: filed after every case's own events
+    DemoEmail(0.5, _foster_carer),
 )
 
 
 def load_demo_inbox(*, today: date, quoting: str) -> int:
-    """Keep the demo's emails, received in the days up to `today`; a reply quotes the case
-    `quoting`. Returns how many were new (none when the demo inbox is already there)."""
+    """Keep the demo's emails, received in the days up to `today` and never after now; a reply
+    quotes the case `quoting`. Returns how many were new (none when they are already there)."""
+    end_of_today = timezone.make_aware(datetime.combine(today, time(23, 59)))
+    latest = min(end_of_today, timezone.now())
     new = 0
     for demo in DEMO_INBOX:
-        received = timezone.make_aware(datetime.combine(today - timedelta(demo.days_ago), demo.at))
+        received = latest - timedelta(hours=demo.hours_ago)
         _, created = message_receive(
             raw=demo.raw(quoting, received), received_at=received, read_at=received
         )

@@ -1,8 +1,9 @@
 """The demo's mailbox: each kind of email a complaints team gets, kept as a real one would be."""
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
+from django.utils import timezone
 
 from redress.cases.models import Document
 from redress.cases.tests.factories import received_case
@@ -45,3 +46,14 @@ def test_loading_the_demo_inbox_again_keeps_nothing_twice():
 
     assert load_demo_inbox(today=TODAY, quoting=case.reference) == 0
     assert InboundMessage.objects.count() == len(DEMO_INBOX)
+
+
+def test_the_demo_inbox_loaded_just_after_midnight_holds_nothing_received_after_now(time_machine):
+    time_machine.move_to(timezone.make_aware(datetime(2026, 3, 31, 0, 20)), tick=False)
+    case = received_case()
+    load_demo_inbox(today=timezone.localdate(), quoting=case.reference)
+
+    latest = InboundMessage.objects.order_by("-received_at").first()
+    assert latest is not None
+    assert latest.received_at <= timezone.now()
+    assert latest.received_at > timezone.now() - timedelta(hours=1)

@@ -66,10 +66,13 @@ def _long_text(label: str, *, required: str = "", rows: int = 5, **kw: Any) -> A
     )
 
 
-def _choice(label: str, choices: list[tuple[str, str]], message: str, *, select: bool) -> Any:
+def _choice(
+    label: str, choices: list[tuple[str, str]], message: str, *, select: bool, required: bool = True
+) -> Any:
     return forms.ChoiceField(
         label=label,
         choices=([("", "Choose one")] if select else []) + choices,
+        required=required,
         widget=forms.Select if select else forms.RadioSelect,
         template_name="forms/select.html" if select else "forms/choices.html",
         error_messages={"required": message, "invalid_choice": message},
@@ -166,13 +169,12 @@ class ContactForm(forms.Form):
     email = _email("Email address")
     phone = _phone("Phone number")
     address = _long_text("Postal address", rows=3, max_length=SHORT_TEXT_MAX)
-    safe_to_contact = forms.ChoiceField(
-        label="Is it safe to contact them? (optional)",
-        choices=SAFE_CHOICES,
+    safe_to_contact = _choice(
+        "Is it safe to contact them? (optional)",
+        SAFE_CHOICES,
+        "Select whether it is safe to contact them",
+        select=False,
         required=False,
-        widget=forms.RadioSelect,
-        template_name="forms/choices.html",
-        error_messages={"invalid_choice": "Select whether it is safe to contact them"},
     )
     safe_contact_details = _long_text(
         "How to contact them safely (optional)",
@@ -201,13 +203,12 @@ class ContactForm(forms.Form):
         label="Child's date of birth (optional)",
         help_text="For example, 27 3 2012",
     )
-    consent = forms.ChoiceField(
-        label="Does the child agree to the complaint being made for them?",
-        choices=CONSENT_CHOICES,
+    consent = _choice(
+        "Does the child agree to the complaint being made for them?",
+        CONSENT_CHOICES,
+        "Select whether the child agrees to the complaint",
+        select=False,
         required=False,
-        widget=forms.RadioSelect,
-        template_name="forms/choices.html",
-        error_messages={"invalid_choice": "Select whether the child agrees to the complaint"},
     )
 
     # A representative

@@ -128,19 +128,19 @@ def awaiting_acknowledgement(user: User) -> QuerySet[Clock]:
 
 def held_contact(held_id: int) -> HeldContact | None:
     """A contact waiting for someone in the complaints team to say which case it belongs to."""
-    return (
-        HeldContact.objects.select_related("message", "recorded_by")
-        .prefetch_related("files")
-        .filter(pk=held_id)
-        .first()
-    )
+    return HeldContact.objects.prefetch_related("files").filter(pk=held_id).first()
 
 
 def held_contact_from(message_id: int) -> HeldContact | None:
     """The contact recorded from this email that is waiting for a decision, if there is one."""
-    return HeldContact.objects.filter(message_id=message_id).order_by("pk").first()
+    return (
+        HeldContact.objects.select_related("recorded_by")  # the email's page names them
+        .filter(message_id=message_id)
+        .order_by("pk")
+        .first()
+    )
 
 
 def held_contacts() -> QuerySet[HeldContact]:
     """Every contact still waiting for that decision, the longest waiting first."""
-    return HeldContact.objects.select_related("recorded_by").order_by("created_at", "pk")
+    return HeldContact.objects.order_by("created_at", "pk")

@@ -9,7 +9,7 @@ from datetime import date
 from enum import StrEnum
 
 from redress.domain.findings import Finding, FindingStage
-from redress.domain.roles import Person
+from redress.domain.roles import Person, Role
 from redress.domain.rules import Rule
 
 
@@ -31,6 +31,41 @@ class Discretion(StrEnum):
 
     ACCEPT = "accept"
     REFUSE = "refuse"
+
+
+class NotAcceptedGrounds(StrEnum):
+    """Why a complaint is not accepted into a procedure (domain.md §3.1; Regs 8-9)."""
+
+    OUT_OF_TIME = "out_of_time"
+    NO_SUFFICIENT_INTEREST = "no_sufficient_interest"
+    NOT_ABOUT_A_SERVICE = "not_about_a_service"
+    ALREADY_CONSIDERED = "already_considered"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return NOT_ACCEPTED_LABELS[self]
+
+
+NOT_ACCEPTED_LABELS: Mapping[NotAcceptedGrounds, str] = {
+    NotAcceptedGrounds.OUT_OF_TIME: "Made after the time limit",
+    NotAcceptedGrounds.NO_SUFFICIENT_INTEREST: "The person has no sufficient interest in the child",
+    NotAcceptedGrounds.NOT_ABOUT_A_SERVICE: "Not about a service the council provides",
+    NotAcceptedGrounds.ALREADY_CONSIDERED: "Already considered under the procedure",
+    NotAcceptedGrounds.OTHER: "Another reason",
+}
+
+
+class SentBy(StrEnum):
+    """How a response went to the complainant: it decides when they received it (domain §2.2)."""
+
+    EMAIL = "email"
+    POST = "post"
+    HAND = "hand"
+
+    @property
+    def label(self) -> str:
+        return {"email": "Email", "post": "Post", "hand": "By hand"}[self.value]
 
 
 class DeferralReason(StrEnum):
@@ -57,6 +92,42 @@ class ClockFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class EndedClock:
+    rule: Rule
+    anchor_date: date
+    due: date
+    completed_on: date
+    met: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationFacts:
+    """A recommendation the council must decide on: the investigating officer's or the panel's."""
+
+    id: int
+    source: str  # "investigating_officer" or "review_panel" (cases.Recommendation.Source)
+    decided: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationDecision:
+    """The council's decision on one recommendation, given with the step that decides it."""
+
+    recommendation_id: int
+    accepted: bool
+    reasons: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLimitDecision:
+    """A recorded decision on a complaint made after the time limit: both limbs (domain §3.3)."""
+
+    discretion: Discretion
+    why_not_in_time: str  # why it was (not) reasonable to expect a complaint in time
+    fair_consideration: str  # whether it can still be considered effectively and fairly
+
+
+@dataclass(frozen=True, slots=True)
 class PointFacts:
     number: int
     route: Route
@@ -78,6 +149,20 @@ class CaseFacts:
     # Everyone who has been the stage 2 independent person on this case: Reg 19(3) bars them
     # from the panel.
     stage2_independent_person_ids: frozenset[int] = frozenset()
+    # Everyone who has been the stage 2 investigating officer: no previous involvement on a panel.
+    stage2_investigating_officer_ids: frozenset[int] = frozenset()
+    # What the complaint is about (a key of service_areas.SERVICE_AREAS, or "" when unknown).
+    service_area: str = ""
+    # When the matter complained about happened: the time limit counts from it (domain §3.3).
+    grounds_arose_on: date | None = None
+    time_limit_decision: TimeLimitDecision | None = None
+    # The date of the last step of the procedure taken on the case: the next cannot be earlier.
+    last_step: tuple[str, date] | None = None
+    # Clocks that have ended, with the day they ended and whether they were met (None: no verdict).
+    ended_clocks: tuple[EndedClock, ...] = ()
+    recommendations: tuple[RecommendationFacts, ...] = ()
+    # When the complainant asked for stage 2 (or the manager moved the case there), if they have.
+    stage2_requested_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,3 +179,16 @@ class ActionRequest:
     investigating_officer: Person | None = None
     independent_person: Person | None = None
     panel: tuple[Person, ...] = ()  # the chair first
+    # The roles of whoever takes the step, on this case (empty: the complainant or Redress itself).
+    actor_roles: frozenset[Role] = frozenset()
+    # How the complainant agreed (a resolution, not going further): "by phone", "in writing", ...
+    agreed_how: str = ""
+    grounds: NotAcceptedGrounds | None = None
+    # Both limbs of a time-limit decision made with this step (domain §3.3)
+    why_not_in_time: str = ""
+    fair_consideration: str = ""
+    # A response: how it was sent, and when the complainant received it if that is known
+    sent_by: SentBy = SentBy.EMAIL
+    received_by_complainant_on: date | None = None
+    meets_on: date | None = None  # the date the review panel will meet
+    decisions: tuple[RecommendationDecision, ...] = ()

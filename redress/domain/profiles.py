@@ -8,7 +8,8 @@ receipt policy, consent age, contact) are only sanity-checked.
 Each file `redress/domain/profiles/<slug>.toml` is the whole truth for one council: every key is
 required, no other key is allowed, and the slug is the file's stem. Layout: top-level `name` and
 `team_name`; tables `[acknowledgement]` (`working_days`), `[stage1]`, `[stage2]`, `[stage3]`,
-`[corporate]`, `[time_limit]`, `[receipt]`, `[consent]` and `[contact]`, whose keys are named
+`[corporate]`, `[time_limit]`, `[receipt]`, `[delivery]`, `[consent]` and `[contact]`, whose keys
+are named
 exactly like the fields of the dataclasses below.
 
 `[receipt] cut_off` is a 24-hour "HH:MM" string, or "" for no cut-off time (the key is still
@@ -66,6 +67,8 @@ class Stage2Timescales:
     response_working_days: int
     maximum_working_days: int
     extension_requires_agreement: bool
+    # The council promises an investigating officer from outside the council (Lancashire, S2).
+    investigating_officer_must_be_external: bool
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,9 @@ class CorporateTimescales:
     stage2_response_working_days: int
     stage2_response_anchor: CorporateAnchor
     stage2_maximum_working_days: int
+    # Council closure days (not bank holidays) are non-working days for the corporate procedure
+    # only: Reg 2 fixes the statutory working day (domain §2.1).
+    closure_days_are_non_working: bool
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,14 @@ class TimeLimit:
 class Receipt:
     deemed_receipt: bool
     cut_off: time | None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """When the complainant receives a response (domain §2.2): email and hand delivery that day;
+    first-class post this many working days after posting (CPR 6.26: the second business day)."""
+
+    post_working_days: int
 
 
 @dataclass(frozen=True)
@@ -132,6 +146,7 @@ class CouncilProfile:
     corporate: CorporateTimescales
     time_limit: TimeLimit
     receipt: Receipt
+    delivery: Delivery
     consent: Consent
     contact: Contact
 
@@ -150,6 +165,7 @@ TABLES: Final[Mapping[str, type]] = {
     "corporate": CorporateTimescales,
     "time_limit": TimeLimit,
     "receipt": Receipt,
+    "delivery": Delivery,
     "consent": Consent,
     "contact": Contact,
 }
@@ -195,6 +211,10 @@ FLOORS: Final[Mapping[str, tuple[int, str]]] = {
     "stage3.request_window_working_days": (
         20,
         "domain §2.5: the complainant has 20 working days to ask for stage 3",
+    ),
+    "delivery.post_working_days": (
+        2,
+        "CPR 6.26 (domain §2.2): first-class post arrives the second working day after posting",
     ),
     "time_limit.months": (
         12,

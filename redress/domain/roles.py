@@ -65,6 +65,8 @@ class Person:
     is_council_member: bool = False
     is_council_officer: bool = False
     is_partner_of_member_or_officer: bool = False
+    # What they declared about any link to the case (a conflict of interest); "" for none.
+    declared_interest: str = ""
 
 
 def independence_problems(person: Person) -> list[str]:

@@ -41,11 +41,35 @@ class Rule(StrEnum):
     STAGE3_LA_RESPONSE = "stage3.la_response"
     CORPORATE_STAGE1_RESPONSE = "corporate.stage1.response"
     CORPORATE_STAGE1_EXTENDED = "corporate.stage1.extended"
+    CORPORATE_STAGE2_REQUEST_WINDOW = "corporate.stage2.request_window"
     CORPORATE_STAGE2_ACK = "corporate.stage2.ack"
     CORPORATE_STAGE2_RESPONSE = "corporate.stage2.response"
     CORPORATE_STAGE2_EXTENDED = "corporate.stage2.extended"
     TIME_LIMIT = "time_limit"  # calendar months, not working days
 
+
+# The complainant's windows to ask for the next stage: not deadlines of the council's. Each counts
+# from the day the complainant received the response (domain §2.2).
+COMPLAINANT_WINDOWS: Final = frozenset(
+    {
+        Rule.STAGE2_REQUEST_WINDOW,
+        Rule.STAGE3_REQUEST_WINDOW,
+        Rule.CORPORATE_STAGE2_REQUEST_WINDOW,
+    }
+)
+
+# The corporate procedure's clocks: a council's closure days may be non-working days for these
+# (profile `[corporate] closure_days_are_non_working`), never for the statutory ones (Reg 2).
+CORPORATE_RULES: Final = frozenset(
+    {
+        Rule.CORPORATE_STAGE1_RESPONSE,
+        Rule.CORPORATE_STAGE1_EXTENDED,
+        Rule.CORPORATE_STAGE2_REQUEST_WINDOW,
+        Rule.CORPORATE_STAGE2_ACK,
+        Rule.CORPORATE_STAGE2_RESPONSE,
+        Rule.CORPORATE_STAGE2_EXTENDED,
+    }
+)
 
 # Base clock -> the rule giving its maximum, counted from the same day 0.
 EXTENDED_RULE: Final[Mapping[Rule, Rule]] = {
@@ -68,6 +92,7 @@ WORKING_DAYS: Final[Mapping[Rule, Callable[[CouncilProfile], int]]] = {
     Rule.STAGE3_LA_RESPONSE: lambda p: p.stage3.la_response_working_days,
     Rule.CORPORATE_STAGE1_RESPONSE: lambda p: p.corporate.stage1_response_working_days,
     Rule.CORPORATE_STAGE1_EXTENDED: lambda p: p.corporate.stage1_maximum_working_days,
+    Rule.CORPORATE_STAGE2_REQUEST_WINDOW: lambda p: p.corporate.stage2_request_window_working_days,
     Rule.CORPORATE_STAGE2_ACK: lambda p: p.corporate.stage2_acknowledgement_working_days,
     Rule.CORPORATE_STAGE2_RESPONSE: lambda p: p.corporate.stage2_response_working_days,
     Rule.CORPORATE_STAGE2_EXTENDED: lambda p: p.corporate.stage2_maximum_working_days,
@@ -107,6 +132,9 @@ ANCHORS: Final[Mapping[Rule, Callable[[CouncilProfile], str]]] = {
     ),
     Rule.CORPORATE_STAGE1_EXTENDED: (
         lambda p: CORPORATE_STAGE1_ANCHORS[p.corporate.stage1_response_anchor]
+    ),
+    Rule.CORPORATE_STAGE2_REQUEST_WINDOW: (
+        lambda p: "the date the complainant received the corporate stage 1 response"
     ),
     Rule.CORPORATE_STAGE2_ACK: lambda p: "the date the stage 2 request was received",
     Rule.CORPORATE_STAGE2_RESPONSE: (

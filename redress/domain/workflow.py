@@ -13,6 +13,10 @@ Design notes (docs/adr/0004-lifecycle-as-a-table.md):
 - Resuming a deferred case, or reopening a closed one, returns it to RECEIVED for triage.
 - A clock starts when its row says so *and* its anchor date is known; a clock anchored on an
   acknowledgement that has not happened yet starts when the acknowledgement is recorded.
+- The complainant's windows to ask for the next stage count from the day they received the
+  response (`Anchor.COMPLAINANT_RECEIVED`, redress/domain/delivery.py).
+- Every move must follow the case's chronology (`guards.chronology`), and a move the table does
+  not have is refused with the reason a member of staff needs (`REFUSALS`), not only "not allowed".
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -20,26 +24,37 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from redress.domain.delivery import received_by_complainant_on
 from redress.domain.facts import ActionRequest, CaseFacts, Route
 from redress.domain.findings import FindingStage
 from redress.domain.guards import (
     Check,
     Guard,
     appointed_investigators_are_eligible,
+    chronology,
     deferral_has_reason_and_review_date,
     direct_stage2_was_agreed,
     every_point_has_finding,
+    every_recommendation_decided,
     extension_within_maximum,
     late_request_has_discretion_decision,
+    long_date,
     needs_reason,
+    not_accepted_on_grounds,
+    panel_date_follows_the_request,
     panel_is_three_independent_people,
     refusal_only_for_late_request,
+    resolution_was_agreed,
+    response_receipt_follows_sending,
+    stage1_response_is_overdue,
     statement_has_investigators_and_points,
+    statutory_matter_needs_manager,
+    window_closed_or_declined,
 )
 from redress.domain.profiles import CorporateAnchor, CouncilProfile, LaResponseAnchor
 from redress.domain.profiles import Stage2ClockStart as S2Start
 from redress.domain.roles import Role
-from redress.domain.rules import Rule, working_days_for
+from redress.domain.rules import CORPORATE_RULES, Rule, working_days_for
 from redress.domain.working_days import WorkingCalendar
 
 
@@ -162,6 +177,8 @@ class Anchor(StrEnum):
     ACTION = "action"  # the date of the action that starts the clock
     ACKNOWLEDGED = "acknowledged"  # the date the complaint was acknowledged
     CORPORATE_STAGE2_ACKNOWLEDGED = "corporate_stage2_acknowledged"
+    # The day the complainant received the response the action sends (delivery.py)
+    COMPLAINANT_RECEIVED = "complainant_received"
 
 
 ProfileTest = Callable[[CouncilProfile], bool]
@@ -246,6 +263,21 @@ OPEN_STAGES = (
     Stage.CORP_S2,
     Stage.CORP_S2_RESPONDED,
 )
+# Stages where the council owes the complainant a response: a complaint can be withdrawn only from
+# these. After a response the complaint is answered: it closes, it is not withdrawn.
+WITHDRAWABLE = tuple(
+    stage
+    for stage in OPEN_STAGES
+    if stage
+    not in (
+        Stage.RESOLVED_S1,
+        Stage.RESPONDED_S1,
+        Stage.S2_ADJUDICATED,
+        Stage.LA_RESPONSE_ISSUED,
+        Stage.CORP_S1_RESPONDED,
+        Stage.CORP_S2_RESPONDED,
+    )
+)
 ACKNOWLEDGEABLE = (Stage.RECEIVED, Stage.STAT_S1, Stage.S2_REQUESTED, Stage.CORP_S1)
 REOPENABLE = (Stage.CLOSED, Stage.WITHDRAWN, Stage.NOT_ACCEPTED, Stage.REDIRECTED)
 
@@ -290,6 +322,7 @@ def _rows() -> Iterable[Transition]:
         Stage.CORP_S1,
         route=Route.CORPORATE,
         starts=CORPORATE_STAGE1_CLOCK,
+        guards=(statutory_matter_needs_manager,),
     )
     yield T(
         Stage.RECEIVED,
@@ -298,7 +331,7 @@ def _rows() -> Iterable[Transition]:
         route=Route.NOT_ACCEPTED,
         stops=(Rule.ACK,),
         roles=MANAGER,
-        guards=(needs_reason,),
+        guards=(not_accepted_on_grounds,),
     )
     yield T(
         Stage.RECEIVED,
@@ -331,12 +364,19 @@ def _rows() -> Iterable[Transition]:
         extends=Rule.STAGE1_RESPONSE,
         guards=(extension_within_maximum,),
     )
+    stage2_window = (ClockStart(Rule.STAGE2_REQUEST_WINDOW, Anchor.COMPLAINANT_RECEIVED),)
     yield T(
         Stage.STAT_S1,
         Action.RESOLVE_STAGE1,
         Stage.RESOLVED_S1,
         stops=(Rule.STAGE1_RESPONSE, Rule.ACK),
-        guards=(every_point_has_finding(FindingStage.STAGE1),),
+        # Resolved is the complainant's word, and they may still ask for stage 2 (Reg 15)
+        starts=stage2_window,
+        guards=(
+            resolution_was_agreed,
+            every_point_has_finding(FindingStage.STAGE1),
+            response_receipt_follows_sending,
+        ),
         roles=COMPLAINTS_TEAM | {Role.RESPONDING_MANAGER},
     )
     yield T(
@@ -344,34 +384,48 @@ def _rows() -> Iterable[Transition]:
         Action.RESPOND_STAGE1,
         Stage.RESPONDED_S1,
         stops=(Rule.STAGE1_RESPONSE, Rule.ACK),
-        starts=(ClockStart(Rule.STAGE2_REQUEST_WINDOW, Anchor.ACTION),),
-        guards=(every_point_has_finding(FindingStage.STAGE1),),
+        starts=stage2_window,
+        guards=(every_point_has_finding(FindingStage.STAGE1), response_receipt_follows_sending),
         roles=COMPLAINTS_TEAM | {Role.RESPONDING_MANAGER},
     )
-    yield T(Stage.RESOLVED_S1, Action.CLOSE, Stage.CLOSED)
-
-    # Asking for stage 2: 20 working days from receiving the stage 1 response
+    stage2_clock = (
+        ClockStart(Rule.STAGE2_RESPONSE, Anchor.ACTION, s2_clock_from(S2Start.REQUEST_RECEIVED)),
+    )
+    # Escalation when stage 1 is late (docs/law/escalation.md): the stage 1 clock ends missed
     yield T(
-        Stage.RESPONDED_S1,
+        Stage.STAT_S1,
         Action.REQUEST_STAGE2,
         Stage.S2_REQUESTED,
-        stops=(Rule.STAGE2_REQUEST_WINDOW,),
-        starts=(
-            ClockStart(
-                Rule.STAGE2_RESPONSE, Anchor.ACTION, s2_clock_from(S2Start.REQUEST_RECEIVED)
-            ),
-        ),
-        guards=(late_request_has_discretion_decision(Rule.STAGE2_REQUEST_WINDOW),),
+        stops=(Rule.STAGE1_RESPONSE, Rule.ACK),
+        starts=stage2_clock,
+        guards=(stage1_response_is_overdue,),
     )
-    yield T(
-        Stage.RESPONDED_S1,
-        Action.REFUSE_LATE_STAGE2_REQUEST,
-        Stage.CLOSED,
-        stops=(Rule.STAGE2_REQUEST_WINDOW,),
-        roles=MANAGER,
-        guards=(refusal_only_for_late_request(Rule.STAGE2_REQUEST_WINDOW), needs_reason),
-    )
-    yield T(Stage.RESPONDED_S1, Action.CLOSE, Stage.CLOSED, lapses=(Rule.STAGE2_REQUEST_WINDOW,))
+
+    # Asking for stage 2: 20 working days from receiving the stage 1 response or resolution
+    for stage in (Stage.RESPONDED_S1, Stage.RESOLVED_S1):
+        yield T(
+            stage,
+            Action.REQUEST_STAGE2,
+            Stage.S2_REQUESTED,
+            stops=(Rule.STAGE2_REQUEST_WINDOW,),
+            starts=stage2_clock,
+            guards=(late_request_has_discretion_decision(Rule.STAGE2_REQUEST_WINDOW),),
+        )
+        yield T(
+            stage,
+            Action.REFUSE_LATE_STAGE2_REQUEST,
+            Stage.CLOSED,
+            stops=(Rule.STAGE2_REQUEST_WINDOW,),
+            roles=MANAGER,
+            guards=(refusal_only_for_late_request(Rule.STAGE2_REQUEST_WINDOW), needs_reason),
+        )
+        yield T(
+            stage,
+            Action.CLOSE,
+            Stage.CLOSED,
+            lapses=(Rule.STAGE2_REQUEST_WINDOW,),
+            guards=(window_closed_or_declined(Rule.STAGE2_REQUEST_WINDOW, "stage 2"),),
+        )
 
     # Statutory stage 2: investigating officer and independent person; 25 working days, up to 65
     yield T(
@@ -422,8 +476,12 @@ def _rows() -> Iterable[Transition]:
         Action.ADJUDICATE,
         Stage.S2_ADJUDICATED,
         stops=(Rule.STAGE2_RESPONSE,),
-        starts=(ClockStart(Rule.STAGE3_REQUEST_WINDOW, Anchor.ACTION),),
-        guards=(every_point_has_finding(FindingStage.STAGE2_ADJUDICATION),),
+        starts=(ClockStart(Rule.STAGE3_REQUEST_WINDOW, Anchor.COMPLAINANT_RECEIVED),),
+        guards=(
+            every_point_has_finding(FindingStage.STAGE2_ADJUDICATION),
+            every_recommendation_decided("investigating_officer", "the investigating officer's"),
+            response_receipt_follows_sending,
+        ),
         roles=COMPLAINTS_TEAM | {Role.ADJUDICATING_OFFICER},
     )
 
@@ -444,7 +502,13 @@ def _rows() -> Iterable[Transition]:
         roles=MANAGER,
         guards=(refusal_only_for_late_request(Rule.STAGE3_REQUEST_WINDOW), needs_reason),
     )
-    yield T(Stage.S2_ADJUDICATED, Action.CLOSE, Stage.CLOSED, lapses=(Rule.STAGE3_REQUEST_WINDOW,))
+    yield T(
+        Stage.S2_ADJUDICATED,
+        Action.CLOSE,
+        Stage.CLOSED,
+        lapses=(Rule.STAGE3_REQUEST_WINDOW,),
+        guards=(window_closed_or_declined(Rule.STAGE3_REQUEST_WINDOW, "a review panel"),),
+    )
 
     # Stage 3 review panel: meets within 30 working days of the request (Reg 19(4)); report in 5
     # (Reg 20(1)); the council's response in 15 (Reg 20(3)). No power to extend: slippage is a
@@ -454,7 +518,7 @@ def _rows() -> Iterable[Transition]:
             stage,
             Action.CONVENE_PANEL,
             Stage.PANEL_SCHEDULED,
-            guards=(panel_is_three_independent_people,),
+            guards=(panel_is_three_independent_people, panel_date_follows_the_request),
         )
     yield T(
         Stage.PANEL_SCHEDULED,
@@ -491,6 +555,10 @@ def _rows() -> Iterable[Transition]:
         Stage.LA_RESPONSE_ISSUED,
         stops=(Rule.STAGE3_LA_RESPONSE,),
         roles=MANAGER | {Role.DIRECTOR},
+        guards=(
+            every_recommendation_decided("review_panel", "the panel's"),
+            response_receipt_follows_sending,
+        ),
     )
     yield T(Stage.LA_RESPONSE_ISSUED, Action.CLOSE, Stage.CLOSED)
 
@@ -507,13 +575,19 @@ def _rows() -> Iterable[Transition]:
         Action.RESPOND_CORPORATE_STAGE1,
         Stage.CORP_S1_RESPONDED,
         stops=(Rule.CORPORATE_STAGE1_RESPONSE, Rule.ACK),
-        guards=(every_point_has_finding(FindingStage.CORPORATE_STAGE1),),
+        starts=(ClockStart(Rule.CORPORATE_STAGE2_REQUEST_WINDOW, Anchor.COMPLAINANT_RECEIVED),),
+        guards=(
+            every_point_has_finding(FindingStage.CORPORATE_STAGE1),
+            response_receipt_follows_sending,
+        ),
         roles=COMPLAINTS_TEAM | {Role.RESPONDING_MANAGER},
     )
     yield T(
         Stage.CORP_S1_RESPONDED,
         Action.REQUEST_CORPORATE_STAGE2,
         Stage.CORP_S2,
+        stops=(Rule.CORPORATE_STAGE2_REQUEST_WINDOW,),
+        guards=(late_request_has_discretion_decision(Rule.CORPORATE_STAGE2_REQUEST_WINDOW),),
         starts=(
             ClockStart(Rule.CORPORATE_STAGE2_ACK, Anchor.ACTION),
             ClockStart(
@@ -523,7 +597,13 @@ def _rows() -> Iterable[Transition]:
             ),
         ),
     )
-    yield T(Stage.CORP_S1_RESPONDED, Action.CLOSE, Stage.CLOSED)
+    yield T(
+        Stage.CORP_S1_RESPONDED,
+        Action.CLOSE,
+        Stage.CLOSED,
+        lapses=(Rule.CORPORATE_STAGE2_REQUEST_WINDOW,),
+        guards=(window_closed_or_declined(Rule.CORPORATE_STAGE2_REQUEST_WINDOW, "stage 2"),),
+    )
     yield T(
         Stage.CORP_S2,
         Action.ACKNOWLEDGE_CORPORATE_STAGE2,
@@ -549,13 +629,17 @@ def _rows() -> Iterable[Transition]:
         Action.RESPOND_CORPORATE_STAGE2,
         Stage.CORP_S2_RESPONDED,
         stops=(Rule.CORPORATE_STAGE2_RESPONSE, Rule.CORPORATE_STAGE2_ACK),
-        guards=(every_point_has_finding(FindingStage.CORPORATE_STAGE2),),
+        guards=(
+            every_point_has_finding(FindingStage.CORPORATE_STAGE2),
+            response_receipt_follows_sending,
+        ),
     )
     yield T(Stage.CORP_S2_RESPONDED, Action.CLOSE, Stage.CLOSED)
 
     # From any open stage (domain.md §2.8)
-    for stage in OPEN_STAGES:
+    for stage in WITHDRAWABLE:
         yield T(stage, Action.WITHDRAW, Stage.WITHDRAWN, stops_all=True)
+    for stage in OPEN_STAGES:
         yield T(
             stage,
             Action.DEFER,
@@ -632,6 +716,83 @@ class InvalidTransition(Exception):
         self.action = action
 
 
+class StepRefused(InvalidTransition):
+    """The table has no such move, and there is a rule to explain why (`REFUSALS`)."""
+
+    def __init__(self, stage: Stage, action: Action, message: str) -> None:
+        Exception.__init__(self, message)
+        self.stage = stage
+        self.action = action
+
+
+Explain = Callable[[CaseFacts, CouncilProfile, WorkingCalendar], str]
+
+STAGE2_UNDER_WAY = (
+    Stage.S2_REQUESTED,
+    Stage.S2_STATEMENT_AGREED,
+    Stage.S2_INVESTIGATING,
+    Stage.S2_REPORTS_RECEIVED,
+)
+ANSWERED = (
+    Stage.RESOLVED_S1,
+    Stage.RESPONDED_S1,
+    Stage.S2_ADJUDICATED,
+    Stage.LA_RESPONSE_ISSUED,
+    Stage.CORP_S1_RESPONDED,
+    Stage.CORP_S2_RESPONDED,
+)
+
+
+def _stage3_before_adjudication(
+    facts: CaseFacts, profile: CouncilProfile, calendar: WorkingCalendar
+) -> str:
+    """Stage 2 past its ceiling (docs/law/escalation.md): a review panel reviews the council's
+    stage 2 response (Reg 18), so there is none to ask for until it is sent; past the ceiling the
+    complainant may go to the Ombudsman instead."""
+    clock = facts.running_clocks.get(Rule.STAGE2_RESPONSE)
+    ceiling = None
+    if clock is not None:
+        ceiling = calendar.add_working_days(
+            clock.anchor_date, working_days_for(Rule.STAGE2_EXTENDED, profile)
+        )
+    base = (
+        "A review panel (stage 3) considers the council's stage 2 response (Reg 18), and it has "
+        "not been sent yet"
+    )
+    if ceiling is None:
+        return base + ". Record the stage 2 response first"
+    return (
+        f"{base}. Stage 2 must be finished by {long_date(ceiling)} "
+        f"({profile.stage2.maximum_working_days} working days from its start); after that day the complainant may go straight to the "
+        "Local Government and Social Care Ombudsman, who will not treat the complaint as premature"
+    )
+
+
+def _withdraw_after_response(
+    facts: CaseFacts, profile: CouncilProfile, calendar: WorkingCalendar
+) -> str:
+    return (
+        "The complaint has been answered: after a response a case closes, it is not withdrawn. "
+        "If the complainant does not want to go further, close it with the date they said so"
+    )
+
+
+def _stage2_before_triage(
+    facts: CaseFacts, profile: CouncilProfile, calendar: WorkingCalendar
+) -> str:
+    return (
+        "The complaint has not been accepted into the procedure yet: accept it at stage 1 first. "
+        "The complaints manager can take it straight to stage 2 if the complainant agrees"
+    )
+
+
+REFUSALS: Mapping[tuple[Stage, Action], Explain] = {
+    **{(stage, Action.REQUEST_STAGE3): _stage3_before_adjudication for stage in STAGE2_UNDER_WAY},
+    **{(stage, Action.WITHDRAW): _withdraw_after_response for stage in ANSWERED},
+    (Stage.RECEIVED, Action.REQUEST_STAGE2): _stage2_before_triage,
+}
+
+
 def transition_for(stage: Stage, action: Action) -> Transition:
     try:
         return TRANSITIONS[(stage, action)]
@@ -688,14 +849,26 @@ def plan(
     request: ActionRequest,
     profile: CouncilProfile,
     calendar: WorkingCalendar,
+    corporate_calendar: WorkingCalendar | None = None,
 ) -> Plan:
     """Check the table and the guards, and work out every clock the move starts, stops or extends.
 
-    Raises InvalidTransition when the table has no such move, GuardFailed when its conditions fail.
+    `calendar` counts the statutory clocks (Reg 2); `corporate_calendar`, when given, the
+    corporate procedure's (it may also skip the council's closure days). Raises InvalidTransition
+    (StepRefused, with the rule, where one explains it) when the table has no such move, and
+    GuardFailed when its conditions fail.
     """
+    if (stage, action) not in TRANSITIONS and (stage, action) in REFUSALS:
+        raise StepRefused(stage, action, REFUSALS[(stage, action)](facts, profile, calendar))
     transition = transition_for(stage, action)
+    corporate = corporate_calendar or calendar
+
+    def calendar_for(rule: Rule) -> WorkingCalendar:
+        return corporate if rule in CORPORATE_RULES else calendar
+
     check = Check(facts, request, profile, calendar, extends=transition.extends)
-    problems = [problem for guard in transition.guards for problem in guard(check)]
+    problems = chronology(check)
+    problems += [problem for guard in transition.guards for problem in guard(check)]
     if problems:
         raise GuardFailed(problems)
 
@@ -718,6 +891,13 @@ def plan(
             else facts.corporate_stage2_acknowledged_on
         ),
     }
+    anchor_dates[Anchor.COMPLAINANT_RECEIVED] = received_by_complainant_on(
+        request.on,
+        request.sent_by,
+        profile,
+        calendar,
+        known=request.received_by_complainant_on,
+    )
     start = []
     for clock in transition.starts:
         anchor_date = anchor_dates[clock.anchor]
@@ -726,12 +906,14 @@ def plan(
         if clock.rule in running and clock.rule not in stop + lapse:
             continue
         working_days = working_days_for(clock.rule, profile)
-        due = calendar.add_working_days(anchor_date, working_days)
+        due = calendar_for(clock.rule).add_working_days(anchor_date, working_days)
         start.append(ClockToStart(clock.rule, clock.anchor, anchor_date, working_days, due))
 
     extend = None
     if transition.extends is not None and request.extend_to_working_days is not None:
         extended = running[transition.extends]
-        due = calendar.add_working_days(extended.anchor_date, request.extend_to_working_days)
+        due = calendar_for(transition.extends).add_working_days(
+            extended.anchor_date, request.extend_to_working_days
+        )
         extend = ClockExtension(transition.extends, request.extend_to_working_days, due)
     return Plan(transition, stop, tuple(start), extend, lapse)

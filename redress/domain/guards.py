@@ -140,8 +140,7 @@ def stage1_response_is_overdue(check: Check) -> list[str]:
     return [
         f"The stage 1 response is not due until {long_date(clock.effective_due)}: a request for "
         f"stage 2 before a response can be made from {long_date(from_day)}, once the response "
-        "is overdue (Reg 14; docs/law/escalation.md). The complaints manager can move it "
-        "straight to stage 2 now if the complainant agrees"
+        "is overdue (Reg 14; docs/law/escalation.md)"
     ]
 
 

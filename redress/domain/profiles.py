@@ -9,8 +9,7 @@ Each file `redress/domain/profiles/<slug>.toml` is the whole truth for one counc
 required, no other key is allowed, and the slug is the file's stem. Layout: top-level `name` and
 `team_name`; tables `[acknowledgement]` (`working_days`), `[stage1]`, `[stage2]`, `[stage3]`,
 `[corporate]`, `[time_limit]`, `[receipt]`, `[delivery]`, `[consent]` and `[contact]`, whose keys
-are named
-exactly like the fields of the dataclasses below.
+are named exactly like the fields of the dataclasses below.
 
 `[receipt] cut_off` is a 24-hour "HH:MM" string, or "" for no cut-off time (the key is still
 required). The cut-off only matters when `deemed_receipt` is true.

@@ -263,21 +263,17 @@ OPEN_STAGES = (
     Stage.CORP_S2,
     Stage.CORP_S2_RESPONDED,
 )
-# Stages where the council owes the complainant a response: a complaint can be withdrawn only from
-# these. After a response the complaint is answered: it closes, it is not withdrawn.
-WITHDRAWABLE = tuple(
-    stage
-    for stage in OPEN_STAGES
-    if stage
-    not in (
-        Stage.RESOLVED_S1,
-        Stage.RESPONDED_S1,
-        Stage.S2_ADJUDICATED,
-        Stage.LA_RESPONSE_ISSUED,
-        Stage.CORP_S1_RESPONDED,
-        Stage.CORP_S2_RESPONDED,
-    )
+# Stages where the council has answered the complainant: after a response the complaint closes,
+# it is not withdrawn (a withdrawal is from a stage that still owes a response).
+ANSWERED = (
+    Stage.RESOLVED_S1,
+    Stage.RESPONDED_S1,
+    Stage.S2_ADJUDICATED,
+    Stage.LA_RESPONSE_ISSUED,
+    Stage.CORP_S1_RESPONDED,
+    Stage.CORP_S2_RESPONDED,
 )
+WITHDRAWABLE = tuple(stage for stage in OPEN_STAGES if stage not in ANSWERED)
 ACKNOWLEDGEABLE = (Stage.RECEIVED, Stage.STAT_S1, Stage.S2_REQUESTED, Stage.CORP_S1)
 REOPENABLE = (Stage.CLOSED, Stage.WITHDRAWN, Stage.NOT_ACCEPTED, Stage.REDIRECTED)
 
@@ -733,14 +729,6 @@ STAGE2_UNDER_WAY = (
     Stage.S2_INVESTIGATING,
     Stage.S2_REPORTS_RECEIVED,
 )
-ANSWERED = (
-    Stage.RESOLVED_S1,
-    Stage.RESPONDED_S1,
-    Stage.S2_ADJUDICATED,
-    Stage.LA_RESPONSE_ISSUED,
-    Stage.CORP_S1_RESPONDED,
-    Stage.CORP_S2_RESPONDED,
-)
 
 
 def _stage3_before_adjudication(
@@ -763,8 +751,9 @@ def _stage3_before_adjudication(
         return base + ". Record the stage 2 response first"
     return (
         f"{base}. Stage 2 must be finished by {long_date(ceiling)} "
-        f"({profile.stage2.maximum_working_days} working days from its start); after that day the complainant may go straight to the "
-        "Local Government and Social Care Ombudsman, who will not treat the complaint as premature"
+        f"({profile.stage2.maximum_working_days} working days from its start); after that day the "
+        "complainant may go straight to the Local Government and Social Care Ombudsman, who "
+        "will not treat the complaint as premature"
     )
 
 

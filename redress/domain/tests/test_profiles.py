@@ -116,9 +116,11 @@ def test_customer_relations_needs_agreement_to_extend_and_keeps_its_legacy_corpo
     assert corporate.stage2_response_anchor is CorporateAnchor.RECEIPT
 
 
-def test_the_statutory_baseline_uses_the_recommended_clock_start_and_report_anchor():
+def test_the_statutory_baseline_counts_stage_2_from_the_request_and_stage_3_from_the_report():
+    # Item 13: was the agreed statement; the stricter reading, so no stage 2 case is without a
+    # running council clock (domain.md §2.5).
     statutory = load_profile("statutory")
-    assert statutory.stage2.clock_start is Stage2ClockStart.STATEMENT_AGREED
+    assert statutory.stage2.clock_start is Stage2ClockStart.REQUEST_RECEIVED
     assert statutory.stage3.la_response_anchor is LaResponseAnchor.REPORT_RECEIVED
     assert statutory.receipt.cut_off is None
     assert not statutory.receipt.deemed_receipt
@@ -284,3 +286,22 @@ def test_a_file_that_is_not_toml_is_refused(tmp_path):
     path.write_text("name = \n")
     with pytest.raises(ProfileError, match=r"garbled\.toml: not valid TOML"):
         load_profile_file(path)
+
+
+@pytest.mark.parametrize("slug", SHIPPED)
+def test_every_council_whose_page_gives_no_later_start_counts_stage_2_from_the_request(slug):
+    assert load_profile(slug).stage2.clock_start is Stage2ClockStart.REQUEST_RECEIVED
+
+
+@pytest.mark.parametrize(
+    ("slug", "external"),
+    [("lancashire", True), ("customer-relations", True), ("statutory", False), ("norfolk", False)],
+)
+def test_the_profile_says_whether_the_investigating_officer_must_be_external(slug, external):
+    assert load_profile(slug).stage2.investigating_officer_must_be_external is external
+
+
+@pytest.mark.parametrize("slug", SHIPPED)
+def test_post_is_received_two_working_days_after_it_is_sent_unless_a_profile_says_more(slug):
+    assert load_profile(slug).delivery.post_working_days >= 2
+    assert load_profile(slug).corporate.closure_days_are_non_working is False

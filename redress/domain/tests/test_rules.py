@@ -79,7 +79,7 @@ def test_extended_rules_map_each_response_to_its_maximum():
     ("rule", "council", "anchor"),
     [
         (Rule.ACK, "statutory", "the date the complaint was received"),
-        (Rule.STAGE2_RESPONSE, "statutory", "the date the statement of complaint was agreed"),
+        (Rule.STAGE2_RESPONSE, "statutory", "the date the stage 2 request was received"),
         (Rule.STAGE2_EXTENDED, "norfolk", "the date the stage 2 request was received"),
         (Rule.STAGE3_PANEL, "statutory", "the date the stage 3 request was received"),
         (Rule.STAGE3_PANEL_REPORT, "statutory", "the date of the panel meeting"),

@@ -1,15 +1,16 @@
 """Domain spec §7: every worked example, through the rule and council profile it names.
 
-Where an example names no council, it runs under `statutory`; E13 needs the request-date clock,
-which `norfolk` uses.
+Where an example names no council, it runs under `statutory`; E15 needs the agreed-statement clock,
+which no shipped profile uses now (each counts stage 2 from the request).
 """
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from redress.domain.calendar_limits import is_late, subject_access_due, time_limit_last_day
-from redress.domain.profiles import LeapDayPolicy, load_profile
+from redress.domain.profiles import LeapDayPolicy, Stage2ClockStart, load_profile
 from redress.domain.rules import Rule, compute_deadline
 from redress.domain.working_days import WorkingCalendar
 
@@ -66,8 +67,12 @@ def test_e13_and_e15_the_clock_start_mode_moves_the_stage_2_date_by_two_weeks():
     from_request = compute_deadline(
         Rule.STAGE2_RESPONSE, date(2025, 12, 1), load_profile("norfolk"), CALENDAR
     )
+    statutory = load_profile("statutory")
+    statement_mode = replace(
+        statutory, stage2=replace(statutory.stage2, clock_start=Stage2ClockStart.STATEMENT_AGREED)
+    )
     from_statement = compute_deadline(
-        Rule.STAGE2_RESPONSE, date(2025, 12, 15), load_profile("statutory"), CALENDAR
+        Rule.STAGE2_RESPONSE, date(2025, 12, 15), statement_mode, CALENDAR
     )
     assert from_request.anchor == "the date the stage 2 request was received"
     assert from_statement.anchor == "the date the statement of complaint was agreed"

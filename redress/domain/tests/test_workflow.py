@@ -13,6 +13,7 @@ from redress.domain.facts import (
     ClockFacts,
     DeferralReason,
     Discretion,
+    NotAcceptedGrounds,
     PointFacts,
     Route,
 )
@@ -21,14 +22,17 @@ from redress.domain.profiles import Stage2ClockStart, load_profile
 from redress.domain.roles import Person
 from redress.domain.rules import EXTENDED_RULE, Rule
 from redress.domain.workflow import (
+    ANSWERED,
     FINISHED_STAGES,
     OPEN_STAGES,
     TRANSITIONS,
+    WITHDRAWABLE,
     Action,
     Anchor,
     GuardFailed,
     InvalidTransition,
     Stage,
+    StepRefused,
     allowed_actions,
     next_stage,
     plan,
@@ -86,11 +90,28 @@ def test_a_finished_case_can_at_most_be_reopened(stage: Stage) -> None:
 
 
 @pytest.mark.parametrize("stage", OPEN_STAGES)
-def test_a_complainant_can_withdraw_and_a_case_can_be_deferred_from_every_open_stage(
-    stage: Stage,
-) -> None:
-    assert next_stage(stage, Action.WITHDRAW) is Stage.WITHDRAWN
+def test_a_case_can_be_deferred_from_every_open_stage(stage: Stage) -> None:
     assert next_stage(stage, Action.DEFER) is Stage.DEFERRED
+
+
+@pytest.mark.parametrize("stage", WITHDRAWABLE)
+def test_a_complainant_can_withdraw_from_every_stage_still_owing_a_response(stage: Stage) -> None:
+    assert next_stage(stage, Action.WITHDRAW) is Stage.WITHDRAWN
+
+
+@pytest.mark.parametrize("stage", ANSWERED)
+def test_after_a_response_a_case_closes_and_is_not_withdrawn(stage: Stage) -> None:
+    # Item 12: was "withdraw from every open stage"; a response ends the stage, so it closes.
+    assert Action.CLOSE in allowed_actions(stage)
+    with pytest.raises(StepRefused, match="after a response a case closes, it is not withdrawn"):
+        plan(
+            stage,
+            Action.WITHDRAW,
+            facts=facts(),
+            request=ActionRequest(on=date(2026, 3, 10)),
+            profile=STATUTORY,
+            calendar=CALENDAR,
+        )
 
 
 def reachable_from(start: Stage) -> set[Stage]:
@@ -114,7 +135,7 @@ def test_every_stage_can_reach_an_end(stage: Stage) -> None:
     assert reachable_from(stage) & FINISHED_STAGES
 
 
-def test_stage_2_is_reached_only_after_a_stage_1_response_or_an_agreed_direct_route() -> None:
+def test_stage_2_is_reached_after_a_response_a_resolution_a_late_stage_1_or_by_agreement() -> None:
     into_stage2 = {
         (t.stage, t.action)
         for t in TRANSITIONS.values()
@@ -122,6 +143,8 @@ def test_stage_2_is_reached_only_after_a_stage_1_response_or_an_agreed_direct_ro
     }
     assert into_stage2 == {
         (Stage.RESPONDED_S1, Action.REQUEST_STAGE2),
+        (Stage.RESOLVED_S1, Action.REQUEST_STAGE2),  # item 3: a resolution keeps the right
+        (Stage.STAT_S1, Action.REQUEST_STAGE2),  # item 2: only once stage 1 is overdue
         (Stage.RECEIVED, Action.ACCEPT_STATUTORY_STAGE2),
     }
 
@@ -175,7 +198,7 @@ def test_the_stage_2_clock_starts_where_the_profile_says(
     request = plan(
         Stage.RESPONDED_S1,
         Action.REQUEST_STAGE2,
-        facts=facts(),
+        facts=facts(received_on=date(2025, 11, 3)),
         request=ActionRequest(on=date(2025, 12, 1)),
         profile=council,
         calendar=CALENDAR,
@@ -184,6 +207,7 @@ def test_the_stage_2_clock_starts_where_the_profile_says(
         Stage.S2_REQUESTED,
         Action.AGREE_STATEMENT,
         facts=facts(
+            received_on=date(2025, 11, 3),
             investigating_officer=OFFICER,
             independent_person=INDEPENDENT,
             points=(statutory_point(),),
@@ -303,7 +327,7 @@ def request_stage2(on: date, **request: object) -> object:
     return plan(
         Stage.RESPONDED_S1,
         Action.REQUEST_STAGE2,
-        facts=facts(running_clocks=WINDOW),
+        facts=facts(received_on=date(2025, 6, 2), running_clocks=WINDOW),
         request=ActionRequest(on=on, **request),  # type: ignore[arg-type]
         profile=STATUTORY,
         calendar=CALENDAR,
@@ -330,7 +354,7 @@ def test_only_a_late_request_can_be_refused(on: date, refusable: bool) -> None:
         return plan(
             Stage.RESPONDED_S1,
             Action.REFUSE_LATE_STAGE2_REQUEST,
-            facts=facts(running_clocks=WINDOW),
+            facts=facts(received_on=date(2025, 6, 2), running_clocks=WINDOW),
             request=ActionRequest(on=on, reason="No good reason given"),
             profile=STATUTORY,
             calendar=CALENDAR,
@@ -404,7 +428,7 @@ def convene(panel: tuple[Person, ...], stage2_ip_ids: frozenset[int] = frozenset
         Stage.S3_REQUESTED,
         Action.CONVENE_PANEL,
         facts=facts(stage2_independent_person_ids=stage2_ip_ids),
-        request=ActionRequest(on=date(2026, 7, 21), panel=panel),
+        request=ActionRequest(on=date(2026, 7, 21), panel=panel, meets_on=date(2026, 8, 20)),
         profile=STATUTORY,
         calendar=CALENDAR,
     )
@@ -499,23 +523,29 @@ def test_deferral_needs_a_reason_and_a_future_review_date() -> None:
     assert defer(deferral_reason=DeferralReason.ONGOING_COURT, review_on=date(2026, 6, 1))
 
 
-def test_not_accepting_a_complaint_needs_reasons() -> None:
-    with pytest.raises(GuardFailed, match="reason"):
-        plan(
+def test_not_accepting_a_complaint_needs_its_grounds_and_reasons() -> None:
+    def not_accept(**request: object) -> object:
+        return plan(
             Stage.RECEIVED,
             Action.NOT_ACCEPT,
             facts=facts(),
-            request=ActionRequest(on=date(2026, 3, 3), reason="  "),
+            request=ActionRequest(on=date(2026, 3, 3), **request),  # type: ignore[arg-type]
             profile=STATUTORY,
             calendar=CALENDAR,
         )
+
+    with pytest.raises(GuardFailed, match="Select the grounds"):
+        not_accept(reason="Not a complaint about us")
+    with pytest.raises(GuardFailed, match="reason"):
+        not_accept(grounds=NotAcceptedGrounds.NOT_ABOUT_A_SERVICE, reason="  ")
+    assert not_accept(grounds=NotAcceptedGrounds.NOT_ABOUT_A_SERVICE, reason="A school matter")
 
 
 def test_closing_after_the_complainants_window_ran_out_gives_the_window_no_verdict() -> None:
     result = plan(
         Stage.RESPONDED_S1,
         Action.CLOSE,
-        facts=facts(running_clocks=WINDOW),
+        facts=facts(received_on=date(2025, 6, 2), running_clocks=WINDOW),
         request=ActionRequest(on=date(2025, 8, 20)),
         profile=STATUTORY,
         calendar=CALENDAR,

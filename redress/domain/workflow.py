@@ -752,8 +752,9 @@ def _stage3_before_adjudication(
     return (
         f"{base}. Stage 2 must be finished by {long_date(ceiling)} "
         f"({profile.stage2.maximum_working_days} working days from its start); after that day the "
-        "complainant may go straight to the Local Government and Social Care Ombudsman, who "
-        "will not treat the complaint as premature"
+        "complainant may complain to the Local Government and Social Care Ombudsman without "
+        "waiting for stage 3 (the Ombudsman accepts complaints at any stage where the council's "
+        "handling is significantly delayed)"
     )
 
 

@@ -254,6 +254,18 @@ NOT_ACCEPTED = (
     "The complainant has no parental responsibility and the council decided they do not have "
     "sufficient interest in the child's welfare. The child's views were taken into account.",
 )
+RESOLUTION_AGREED_HOW = (
+    "On the phone with the complaints officer; confirmed in the resolution letter",
+    "By email, replying to the officer's summary of what was agreed",
+    "At a meeting with the team manager, and confirmed in writing afterwards",
+)
+NOT_GOING_FURTHER = (
+    "Told the complaints officer on the phone they are happy and will not go further."
+)
+CORPORATE_ROUTE_REASON = (
+    "About the council's handling of a payment, not a social care function: the complaints "
+    "manager decided it goes through the corporate procedure."
+)
 NOT_ACCEPTED_LATE = (
     "Made more than a year after the events, and the council decided it could not now be "
     "considered effectively and fairly (see the recorded time-limit decision). Ombudsman details "

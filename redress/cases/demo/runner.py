@@ -52,13 +52,24 @@ from redress.cases.services import (
     remedy_add,
     remedy_complete,
 )
-from redress.domain.facts import ActionRequest, Discretion, Route
+from redress.domain.facts import (
+    ActionRequest,
+    Discretion,
+    NotAcceptedGrounds,
+    RecommendationDecision,
+    Route,
+    SentBy,
+)
 from redress.domain.findings import Finding, FindingStage
-from redress.domain.guards import AGREEMENT_REQUIRED, ROUTE_OF_FINDING_STAGE
+from redress.domain.guards import (
+    AGREEMENT_REQUIRED,
+    ROUTE_OF_FINDING_STAGE,
+    corporate_route_problems,
+)
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
 from redress.domain.profiles import CouncilProfile
 from redress.domain.roles import Role
-from redress.domain.rules import EXTENDED_RULE, Rule, working_days_for
+from redress.domain.rules import COMPLAINANT_WINDOWS, EXTENDED_RULE, Rule, working_days_for
 from redress.domain.workflow import (
     COMPLAINTS_TEAM,
     FINDINGS_GIVEN,
@@ -111,14 +122,28 @@ REASONS: dict[Action, tuple[str, ...]] = {
     Action.EXTEND_CORPORATE_STAGE1: text.EXTENSIONS["corporate"],
     Action.EXTEND_CORPORATE_STAGE2: text.EXTENSIONS["corporate"],
 }
-# The responses whose windows the daily sweep closes: the window's length, and what it is for.
-SWEPT_WINDOWS: dict[Action, tuple[Callable[[CouncilProfile], int], str]] = {
-    Action.RESPOND_STAGE1: (lambda p: p.stage2.request_window_working_days, "stage 2"),
-    Action.ADJUDICATE: (lambda p: p.stage3.request_window_working_days, "stage 3"),
-    Action.RESPOND_CORPORATE_STAGE1: (
-        lambda p: p.corporate.stage2_request_window_working_days,
-        "stage 2",
-    ),
+# What each of the complainant's windows is for (the sweep's closing reason names it).
+NEXT_STAGE_OF_WINDOW = {
+    Rule.STAGE2_REQUEST_WINDOW: "stage 2",
+    Rule.STAGE3_REQUEST_WINDOW: "stage 3",
+    Rule.CORPORATE_STAGE2_REQUEST_WINDOW: "stage 2",
+}
+# The steps that send a response, and how the demo's reasons for not accepting map to grounds.
+RESPONSES = frozenset(
+    {
+        Action.RESOLVE_STAGE1,
+        Action.RESPOND_STAGE1,
+        Action.ADJUDICATE,
+        Action.ISSUE_LA_RESPONSE,
+        Action.RESPOND_CORPORATE_STAGE1,
+        Action.RESPOND_CORPORATE_STAGE2,
+    }
+)
+NOT_ACCEPTED_GROUNDS = {
+    text.NOT_ACCEPTED[0]: NotAcceptedGrounds.NOT_ABOUT_A_SERVICE,
+    text.NOT_ACCEPTED[1]: NotAcceptedGrounds.ALREADY_CONSIDERED,
+    text.NOT_ACCEPTED[2]: NotAcceptedGrounds.NO_SUFFICIENT_INTEREST,
+    text.NOT_ACCEPTED_LATE: NotAcceptedGrounds.OUT_OF_TIME,
 }
 TRIAGE = frozenset(
     {
@@ -137,8 +162,11 @@ def transition_of(action: Action) -> Transition:
     return next(row for (_, act), row in TRANSITIONS.items() if act is action)
 
 
-def _is_late_request(action: Action) -> bool:
-    return action in {Action.REQUEST_STAGE2, Action.REQUEST_STAGE3}
+# The window each request for the next stage closes (a request after it needs a discretion).
+REQUEST_WINDOWS = {
+    Action.REQUEST_STAGE2: Rule.STAGE2_REQUEST_WINDOW,
+    Action.REQUEST_STAGE3: Rule.STAGE3_REQUEST_WINDOW,
+}
 
 
 @dataclass
@@ -350,7 +378,7 @@ class Runner:
             return self.user(self.pick(plan, Role.ADJUDICATING_OFFICER))
         if Role.DIRECTOR in specific:
             return self.user(self.pick(plan, Role.DIRECTOR))
-        if roles == MANAGER:
+        if roles == MANAGER or (action is Action.ACCEPT_CORPORATE and self.statutory_matter(plan)):
             return self.manager
         return self.user(plan.officer)
 
@@ -438,8 +466,8 @@ class Runner:
             options["deferral_reason"] = deferral
             options["review_on"] = on + timedelta(weeks=rng.randint(8, 16))
             reason = reason or text.DEFERRALS[deferral]
-        elif _is_late_request(action):
-            window = transition_of(action).stops[0]
+        elif action in REQUEST_WINDOWS:
+            window = REQUEST_WINDOWS[action]
             running = Clock.objects.running().filter(case_id=plan.case_id, rule=window)
             if any(on > clock.effective_due_date for clock in running):
                 options["discretion"] = Discretion.ACCEPT
@@ -457,9 +485,59 @@ class Runner:
                 members = rng.sample(usernames_in(Role.PANEL_MEMBER), k=2)
                 plan.panel = (chair, *members)
             options["panel"] = tuple(self.user(name).as_person() for name in plan.panel)
+            meets_on, late_reason = self.panel_date(plan, planned, on)
+            options["meets_on"] = meets_on
+            reason = late_reason or reason
+        elif action in (Action.ADJUDICATE, Action.ISSUE_LA_RESPONSE):
+            options["decisions"] = self.decisions(plan, planned, action)
+        elif action is Action.RESOLVE_STAGE1:
+            options["complainant_agreed_on"] = on
+            options["agreed_how"] = rng.choice(text.RESOLUTION_AGREED_HOW)
+        elif action is Action.NOT_ACCEPT:
+            options["grounds"] = NOT_ACCEPTED_GROUNDS.get(reason, NotAcceptedGrounds.OTHER)
+        elif action is Action.ACCEPT_CORPORATE and self.statutory_matter(plan):
+            reason = reason or text.CORPORATE_ROUTE_REASON
+        elif action is Action.CLOSE and not planned.by_sweep and self.window_open(plan, on):
+            options["complainant_agreed_on"] = on
+            reason = reason or text.NOT_GOING_FURTHER
+        if action in RESPONSES and rng.random() < 0.3:
+            options["sent_by"] = SentBy.POST
         return ActionRequest(on=on, reason=reason, **options)  # type: ignore[arg-type]
 
-    def panel_date(self, plan: CasePlan, planned: Step, on: date) -> dict[str, object]:
+    def statutory_matter(self, plan: CasePlan) -> bool:
+        area = Case.objects.values_list("service_area", flat=True).get(pk=plan.case_id)
+        return bool(corporate_route_problems(area, frozenset(), ""))
+
+    def window_open(self, plan: CasePlan, on: date) -> bool:
+        windows = Clock.objects.running().filter(
+            case_id=plan.case_id, rule__in=sorted(COMPLAINANT_WINDOWS)
+        )
+        return any(on <= clock.effective_due_date for clock in windows)
+
+    def decisions(
+        self, plan: CasePlan, planned: Step, action: Action
+    ) -> tuple[RecommendationDecision, ...]:
+        """The council's decision on every pending recommendation the step must decide: the
+        investigating officer's at adjudication, the panel's in the council's response."""
+        source = (
+            Recommendation.Source.INVESTIGATING_OFFICER
+            if action is Action.ADJUDICATE
+            else Recommendation.Source.REVIEW_PANEL
+        )
+        pending = list(
+            Recommendation.objects.filter(
+                case_id=plan.case_id, source=source, decision=Recommendation.Decision.PENDING
+            ).values_list("pk", flat=True)
+        )
+        rejected = planned.rejected or int(len(pending) > 1 and plan.rng.random() < 0.35)
+        return tuple(
+            RecommendationDecision(pk, True, text.ACCEPTANCE_REASON)
+            if index < len(pending) - rejected
+            else RecommendationDecision(pk, False, plan.rng.choice(text.REJECTION_REASONS))
+            for index, pk in enumerate(pending)
+        )
+
+    def panel_date(self, plan: CasePlan, planned: Step, on: date) -> tuple[date, str]:
         """When the panel will meet, as the convening form records it: the day it is held, unless
         it is rearranged first or has not met by today (then booked for its deadline); and why,
         when that is after the deadline (Reg 19(4) has no power to extend)."""
@@ -476,24 +554,24 @@ class Runner:
         )
         day, then = next(following, (None, None))
         panel_on = day if then is Action.HOLD_PANEL and day is not None else max(deadline, on)
-        details: dict[str, object] = {"panel_on": panel_on}
-        if panel_on > deadline:
-            details["breach_reason"] = text.PANEL_SLIPPED
-        return details
+        if panel_on <= on:  # it meets after the convening (the request came before both)
+            panel_on = self.calendar.add_working_days(on, 1)
+        return panel_on, text.PANEL_SLIPPED if panel_on > deadline else ""
 
     def sweep_reason(self, plan: CasePlan, on: date) -> str:
-        """What the daily sweep writes when it closes a case whose window lapsed: the window ran
-        from the latest response before today (domain §2.4, §2.5, §2.9)."""
-        answered, response = max(
-            (day, planned.do)
-            for day, planned in plan.steps
-            if planned.do in SWEPT_WINDOWS and day <= on
+        """What the daily sweep writes when it closes a case whose window lapsed: the window's
+        own last day, counted from when the complainant received the response (domain §2.2)."""
+        window = (
+            Clock.objects.running()
+            .filter(case_id=plan.case_id, rule__in=sorted(COMPLAINANT_WINDOWS))
+            .order_by("-pk")
+            .first()
         )
-        window, next_stage = SWEPT_WINDOWS[Action(response)]
-        last_day = self.calendar.add_working_days(answered, window(self.profile))
+        assert window is not None, "the sweep closes a case whose window ran out"
+        next_stage = NEXT_STAGE_OF_WINDOW[Rule(window.rule)]
         return (
-            f"No request for {next_stage} was received by {last_day:%-d %B %Y}, the last day to "
-            "ask; closed by the daily sweep after the grace period."
+            f"No request for {next_stage} was received by {window.effective_due_date:%-d %B %Y}, "
+            "the last day to ask; closed by the daily sweep after the grace period."
         )
 
     def details(self, plan: CasePlan, planned: Step, action: Action, on: date) -> dict[str, object]:
@@ -507,31 +585,10 @@ class Runner:
                     Role.INDEPENDENT_PERSON.value: declared,
                 }
             }
-        if action is Action.CONVENE_PANEL:
-            return self.panel_date(plan, planned, on)
         if action is Action.ISSUE_PANEL_REPORT:
             count = planned.recommendations or rng.randint(1, 3)
             chosen = plan.choose(count, text.PANEL_RECOMMENDATIONS, themed_first=False)
             return {"recommendations": [recommendation.text for recommendation in chosen]}
-        if action is Action.ISSUE_LA_RESPONSE:
-            pending = list(
-                Recommendation.objects.filter(
-                    case_id=plan.case_id,
-                    source=Recommendation.Source.REVIEW_PANEL,
-                    decision=Recommendation.Decision.PENDING,
-                ).values_list("pk", flat=True)
-            )
-            rejected = planned.rejected or int(len(pending) > 1 and rng.random() < 0.35)
-            return {
-                "decisions": {
-                    pk: (
-                        (Recommendation.Decision.ACCEPTED, text.ACCEPTANCE_REASON)
-                        if index < len(pending) - rejected
-                        else (Recommendation.Decision.REJECTED, rng.choice(text.REJECTION_REASONS))
-                    )
-                    for index, pk in enumerate(pending)
-                }
-            }
         return {}
 
     def triage_decisions(self, plan: CasePlan, on: date) -> None:

@@ -7,9 +7,8 @@ from datetime import date
 import pytest
 from django.db import connection, transaction
 
-from redress.cases import services
 from redress.cases.models import Case, CaseEvent, Clock
-from redress.cases.services import case_take_action, point_record_finding
+from redress.cases.services import case_take_action, point_record_finding, procedure
 from redress.cases.tests.factories import received_case
 from redress.domain.facts import ActionRequest
 from redress.domain.findings import Finding, FindingStage
@@ -95,7 +94,7 @@ def test_a_failure_half_way_through_a_step_leaves_nothing_written(
     def event_store_fails(*args: object, **kwargs: object) -> None:
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(services, "_event", event_store_fails)  # after the clocks are written
+    monkeypatch.setattr(procedure, "_event", event_store_fails)  # after the clocks are written
     with pytest.raises(RuntimeError, match="went away"):
         case_take_action(case_id=case.pk, action=Action.RESPOND_STAGE1, request=RESPOND, by=None)
 

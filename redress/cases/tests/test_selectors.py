@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from redress.accounts.models import Appointment
-from redress.cases.selectors import case_facts, cases_visible_to
+from redress.cases.facts import case_facts
+from redress.cases.selectors import cases_visible_to
 from redress.cases.tests.factories import independent, received_case, staff
 from redress.domain.roles import Role
 

@@ -109,6 +109,7 @@ def test_a_statutory_complaint_walks_from_receipt_to_the_councils_response() -> 
         Action.CONVENE_PANEL,
         date(2026, 7, 22),
         panel=(chair.as_person(), member_a.as_person(), member_b.as_person()),
+        meets_on=date(2026, 8, 28),
     )
     take(case, Action.HOLD_PANEL, date(2026, 8, 28))
     take(case, Action.ISSUE_PANEL_REPORT, date(2026, 9, 3))
@@ -119,7 +120,9 @@ def test_a_statutory_complaint_walks_from_receipt_to_the_councils_response() -> 
         "ack": (date(2026, 3, 25), date(2026, 3, 19), True),
         "stage1.response": (date(2026, 4, 1), date(2026, 4, 1), True),
         "stage2.request_window": (date(2026, 5, 1), date(2026, 4, 20), True),
-        "stage2.response": (date(2026, 6, 4), date(2026, 6, 4), True),  # E20: from 28 Apr
+        # Item 13: from the request on 20 April (was the statement agreed on 28 April, E20), so
+        # an adjudication on 4 June is late: the record says so
+        "stage2.response": (date(2026, 5, 27), date(2026, 6, 4), False),
         "stage3.request_window": (date(2026, 7, 2), date(2026, 7, 20), False),
         "stage3.panel": (date(2026, 9, 1), date(2026, 8, 28), True),  # E23
         "stage3.panel_report": (date(2026, 9, 7), date(2026, 9, 3), True),  # 31 Aug BH
@@ -312,11 +315,11 @@ def test_the_ombudsman_track_runs_beside_the_stage() -> None:
 @pytest.fixture
 def deemed_receipt(monkeypatch: pytest.MonkeyPatch) -> None:
     """The statutory profile with the deemed-receipt policy switched on, cut-off 17:00."""
-    from redress.cases import services
+    from redress.cases.services import intake
 
     profile = load_profile("statutory")
     switched_on = replace(profile, receipt=Receipt(deemed_receipt=True, cut_off=time(17, 0)))
-    monkeypatch.setattr(services, "active_profile", lambda: switched_on)
+    monkeypatch.setattr(intake, "active_profile", lambda: switched_on)
 
 
 @pytest.mark.parametrize(

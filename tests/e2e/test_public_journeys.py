@@ -19,10 +19,10 @@ from redress.intake.tests.browser import (
     check_error_state,
     check_page,
     fills,
-    heading,
     reference_on,
 )
 from redress.intake.wording import day_and_date
+from tests.browser import expect_heading, follow, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,7 +42,7 @@ def fill_date(page: Page, prefix: str, day: str, month: str, year: str) -> None:
 def test_a_parent_complains_with_an_attachment(live_server, page):
     page.goto(live_server.url + reverse("core:home"))
     check_page(page)
-    page.get_by_role("button", name="Start now").click()
+    submit(page, "Start now")
 
     answer(page, lambda p: p.get_by_label("I am a parent of the child").check())
     answer(page, lambda p: p.get_by_label("Full name").fill("Sam Parent"))
@@ -52,14 +52,14 @@ def test_a_parent_complains_with_an_attachment(live_server, page):
         fill_date(p, "id_date_of_birth", "3", "4", "2013")
 
     answer(page, child)
-    assert heading(page) == "Does Alex know about this complaint and agree with it?"
+    expect_heading(page, "Does Alex know about this complaint and agree with it?")
     answer(page, lambda p: p.get_by_label("Yes, they agree").check())
     answer(page, lambda p: p.get_by_label("A child in care").check())
     expect(page.locator(".govuk-inset-text")).to_contain_text("children's social care complaints")
     answer(page, lambda p: p.locator("#id_details").fill("Nobody returned my calls for weeks."))
 
     answer(page, lambda p: p.get_by_label("I know the date").check())
-    assert heading(page) == "What date did it happen?"
+    expect_heading(page, "What date did it happen?")
     month_ago = timezone.localdate() - timedelta(days=30)
     answer(
         page,
@@ -79,23 +79,23 @@ def test_a_parent_complains_with_an_attachment(live_server, page):
     answer(page, lambda p: p.get_by_label("Yes").check())
     answer(page, lambda p: None, errors=False)  # support: every question is optional
 
-    assert heading(page) == "Upload documents, photos or recordings"
+    expect_heading(page, "Upload documents, photos or recordings")
     check_page(page)
     check_error_state(page, button="Upload file")
     expect(page.locator("#id_file-error")).to_contain_text("Select a file")
     page.locator("#id_file").set_input_files(
         files=[{"name": "visit notes.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
-    page.get_by_role("button", name="Upload file").click()
+    submit(page, "Upload file")
     expect(page.locator(".govuk-summary-list")).to_contain_text("visit_notes.pdf")
     check_page(page)
-    page.get_by_role("button", name="Continue").click()
+    submit(page, "Continue")
 
-    assert heading(page) == "Check your answers before sending your complaint"
+    expect_heading(page, "Check your answers before sending your complaint")
     expect(page.locator("main")).to_contain_text("Alex Parent")
     expect(page.locator("main")).to_contain_text("visit_notes.pdf")
     check_page(page)
-    page.get_by_role("button", name="Accept and send").click()
+    submit(page, "Accept and send")
 
     expect(page.locator(".govuk-panel__title")).to_have_text("Complaint sent")
     check_page(page)
@@ -110,9 +110,9 @@ def test_a_parent_complains_with_an_attachment(live_server, page):
 def test_a_young_person_complains_and_asks_for_an_advocate(live_server, page):
     page.goto(live_server.url + reverse("intake:young_person_start"))
     check_page(page)
-    page.get_by_role("button", name="Start").click()
+    submit(page, "Start")
 
-    assert heading(page) == "Do you want an advocate to help you?"
+    expect_heading(page, "Do you want an advocate to help you?")
     answer(page, lambda p: p.get_by_label("Yes, I want an advocate").check())
 
     def about(p: Page) -> None:
@@ -125,7 +125,7 @@ def test_a_young_person_complains_and_asks_for_an_advocate(live_server, page):
     answer(page, lambda p: p.get_by_label("Through my advocate").check())
     answer(page, lambda p: p.get_by_label("Yes").check())
     check_page(page)
-    page.get_by_role("button", name="Send").click()
+    submit(page, "Send")
 
     expect(page.locator(".govuk-panel__title")).to_have_text("We've got your complaint")
     expect(page.locator("main")).to_contain_text("An advocate will get in touch")
@@ -138,10 +138,10 @@ def test_a_young_person_complains_and_asks_for_an_advocate(live_server, page):
 
 def test_someone_gives_a_compliment(live_server, page):
     page.goto(live_server.url + reverse("core:home"))
-    page.get_by_role("link", name="give a compliment, make a comment or a suggestion").click()
+    follow(page, "give a compliment, make a comment or a suggestion")
 
     answer(page, lambda p: p.get_by_label("A compliment").check())
-    assert heading(page) == "Your compliment"
+    expect_heading(page, "Your compliment")
 
     def message(p: Page) -> None:
         p.get_by_label("What would you like to tell us?").fill("Kim was brilliant with us.")
@@ -150,7 +150,7 @@ def test_someone_gives_a_compliment(live_server, page):
     answer(page, message)
     answer(page, lambda p: p.get_by_label("Full name (optional)").fill("Pat Carer"), errors=False)
     check_page(page)
-    page.get_by_role("button", name="Accept and send").click()
+    submit(page, "Accept and send")
 
     expect(page.locator(".govuk-panel__title")).to_have_text("Thank you")
     check_page(page)
@@ -180,14 +180,14 @@ def test_the_complaint_journey_works_without_javascript(live_server, browser):
             p.get_by_label("I know roughly when").check()
 
         answer(page, roughly)
-        assert heading(page) == "Roughly when did it happen?"
+        expect_heading(page, "Roughly when did it happen?")
 
         def month(p: Page) -> None:
             p.locator("#id_month_month").fill("1")
             p.locator("#id_month_year").fill("2020")
 
         answer(page, month)
-        assert heading(page) == "Why are you complaining now?"
+        expect_heading(page, "Why are you complaining now?")
 
         def why_now(p: Page) -> None:
             p.locator("#id_why_not_sooner").fill("Nobody told me I could complain.")
@@ -209,9 +209,9 @@ def test_the_complaint_journey_works_without_javascript(live_server, browser):
         answer(page, lambda p: p.locator("#id_safe_details").fill("Letters only, never calls"))
         answer(page, lambda p: p.get_by_label("Large print").check(), errors=False)
         check_page(page)
-        page.get_by_role("button", name="Continue").click()
+        submit(page, "Continue")
         check_page(page)
-        page.get_by_role("button", name="Accept and send").click()
+        submit(page, "Accept and send")
 
         expect(page.locator(".govuk-panel__title")).to_have_text("Complaint sent")
         case = Case.objects.get()
@@ -238,14 +238,14 @@ def test_the_other_pages_a_complaint_can_show_pass_axe_in_their_error_states(liv
     answer(page, lambda p: p.get_by_label("Something else, or I'm not sure").check())
     answer(page, lambda p: p.locator("#id_details").fill("My placement moved with no warning."))
     answer(page, lambda p: p.get_by_label("I know roughly when").check())
-    assert heading(page) == "Roughly when did it happen?"
+    expect_heading(page, "Roughly when did it happen?")
     answer(page, fills(id_month_month="5", id_month_year="2019"))
-    assert heading(page) == "Why are you complaining now?"
+    expect_heading(page, "Why are you complaining now?")
     answer(page, fills(id_why_not_sooner="I was scared", id_can_still_look="My carer remembers"))
     answer(page, lambda p: p.locator("#id_outcome").fill("To be asked next time."))
-    assert heading(page) == "Would you like an advocate to help you?"
+    expect_heading(page, "Would you like an advocate to help you?")
     answer(page, lambda p: p.get_by_label("I already have an advocate").check())
-    assert heading(page) == "About your advocate (optional)"
+    expect_heading(page, "About your advocate (optional)")
     answer(page, fills(id_advocate_name="Riya, Voices"), errors=False)
 
     def contact(p: Page) -> None:
@@ -254,12 +254,12 @@ def test_the_other_pages_a_complaint_can_show_pass_axe_in_their_error_states(liv
 
     answer(page, contact)
     answer(page, lambda p: p.get_by_label("No, or only in some ways").check())
-    assert heading(page) == "How can we contact you safely?"
+    expect_heading(page, "How can we contact you safely?")
     answer(page, lambda p: p.locator("#id_safe_details").fill("Text only, after school"))
     answer(page, lambda p: None, errors=False)
     answer(page, lambda p: None, errors=False)  # documents
     check_page(page)
-    page.get_by_role("button", name="Accept and send").click()
+    submit(page, "Accept and send")
 
     expect(page.locator(".govuk-panel__title")).to_have_text("Complaint sent")
     check_page(page)
@@ -271,7 +271,7 @@ def test_the_other_pages_a_complaint_can_show_pass_axe_in_their_error_states(liv
 def test_the_young_persons_follow_up_pages_pass_axe_in_their_error_states(live_server, page):
     page.goto(live_server.url + reverse("intake:young_person_step", kwargs={"slug": "advocate"}))
     answer(page, lambda p: p.get_by_label("I already have one").check())
-    assert heading(page) == "About your advocate (optional)"
+    expect_heading(page, "About your advocate (optional)")
     answer(page, lambda p: None, errors=False)
     answer(page, lambda p: p.get_by_label("What's your name?").fill("Jo"))
     answer(page, lambda p: p.locator("#id_details").fill("Nobody listens."))
@@ -279,5 +279,5 @@ def test_the_young_persons_follow_up_pages_pass_axe_in_their_error_states(live_s
     answer(page, lambda p: p.get_by_label("Through my advocate").check())
     answer(page, lambda p: p.get_by_label("No, or only in some ways").check())
     answer(page, lambda p: p.locator("#id_safe_details").fill("Only through my advocate"))
-    assert heading(page) == "Check your answers before sending your complaint"
+    expect_heading(page, "Check your answers before sending your complaint")
     check_page(page)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from redress.cases.models import Case
-from redress.intake.tests.browser import heading
+from tests.browser import expect_heading, press_through
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,15 +53,13 @@ def press_button(page: Page, text: str) -> None:
         f"el.tagName === 'BUTTON' && el.innerText.trim() === {text!r}",
         f"the {text} button",
     )
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    press_through(page)
 
 
 def test_the_complaint_journey_can_be_completed_with_the_keyboard_alone(live_server, page):
     page.goto(live_server.url + reverse("core:home"))
     tab_to(page, "el.innerText && el.innerText.trim() === 'Start now'", "the start button")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    press_through(page)
 
     choose(page, "who", "parent")
     press_button(page, "Continue")
@@ -78,7 +76,7 @@ def test_the_complaint_journey_can_be_completed_with_the_keyboard_alone(live_ser
     choose(page, "when", "exact")
     press_button(page, "Continue")
 
-    assert heading(page) == "What date did it happen?"
+    expect_heading(page, "What date did it happen?")
     day = timezone.localdate() - timedelta(days=10)
     type_into(page, "id_date_day", str(day.day))
     type_into(page, "id_date_month", str(day.month))
@@ -93,9 +91,9 @@ def test_the_complaint_journey_can_be_completed_with_the_keyboard_alone(live_ser
     press_button(page, "Continue")
     press_button(page, "Continue")  # support: nothing needed
 
-    assert heading(page) == "Upload documents, photos or recordings"
+    expect_heading(page, "Upload documents, photos or recordings")
     press_button(page, "Continue")
-    assert heading(page) == "Check your answers before sending your complaint"
+    expect_heading(page, "Check your answers before sending your complaint")
     press_button(page, "Accept and send")
 
     expect(page.locator(".govuk-panel__title")).to_have_text("Complaint sent")
@@ -109,7 +107,7 @@ def test_an_error_summary_takes_focus_and_its_link_moves_focus_to_the_field(live
 
     press_button(page, "Continue")
 
-    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
     tab_to(page, "el.hash === '#id_who'", "the error summary's link")
-    page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "id_who"
+    page.keyboard.press("Enter")  # a link within the page: no new document to wait for
+    expect(page.locator("#id_who")).to_be_focused()

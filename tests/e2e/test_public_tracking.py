@@ -13,9 +13,10 @@ from playwright.sync_api import Page, expect
 from redress.cases.models import Case
 from redress.domain.workflow import Stage
 from redress.intake.models import LateStageRequest
-from redress.intake.tests.browser import answer, check_error_state, check_page, heading
+from redress.intake.tests.browser import answer, check_error_state, check_page
 from redress.intake.tests.builders import COMPLAINANT_EMAIL, responded_case
 from redress.intake.wording import day_and_date
+from tests.browser import expect_heading, follow, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,14 +29,14 @@ def sign_in(page: Page, live_server, smtp_server, case: Case) -> None:
         p.get_by_label("Email address").fill(COMPLAINANT_EMAIL)
 
     answer(page, details, button="Send me a code")
-    assert heading(page) == "Check your email"
+    expect_heading(page, "Check your email")
     check_page(page)
     check_error_state(page)  # no code typed
     (message,) = smtp_server.wait_for(1)
     code = re.search(r"^(\d{6})\s*$", message.get_content(), re.M).group(1)
     page.get_by_label("Security code").fill(code)
-    page.get_by_role("button", name="Continue").click()
-    assert heading(page) == "Your complaint"
+    submit(page, "Continue")
+    expect_heading(page, "Your complaint")
     check_page(page)
 
 
@@ -49,13 +50,13 @@ def test_a_complainant_signs_in_with_an_emailed_code_and_asks_for_stage_2_in_tim
 
     expect(page.locator("main")).to_contain_text("Stage 1: we have sent you our response")
     expect(page.locator("main")).to_contain_text(f"The last day to ask is {day_and_date(last_day)}")
-    page.get_by_role("link", name="Add information or documents").click()
+    follow(page, "Add information or documents")
     check_page(page)
     check_error_state(page, button="Send")
-    page.get_by_role("link", name="Back").click()
+    follow(page, "Back")
 
-    page.get_by_role("button", name="Ask for stage 2").click()
-    assert heading(page) == "Ask for stage 2"
+    submit(page, "Ask for stage 2")
+    expect_heading(page, "Ask for stage 2")
     expect(page.locator("main")).to_contain_text(day_and_date(last_day))
     answer(
         page,
@@ -82,7 +83,7 @@ def test_a_request_after_the_window_asks_why_now_and_goes_to_a_manager(
     expect(page.locator("main")).to_contain_text(
         f"The last day to ask for stage 2 was {day_and_date(last_day)}"
     )
-    page.get_by_role("button", name="Ask for stage 2").click()
+    submit(page, "Ask for stage 2")
 
     def late(p: Page) -> None:
         p.get_by_label("Why are you unhappy with our response?").fill("It missed a point")
@@ -96,7 +97,7 @@ def test_a_request_after_the_window_asks_why_now_and_goes_to_a_manager(
     case.refresh_from_db()
     assert case.stage == Stage.RESPONDED_S1  # not refused: waiting for the manager's decision
     assert LateStageRequest.objects.get(case=case).why_now == "I was in hospital until last week"
-    page.get_by_role("link", name="Back to your complaint").click()
+    follow(page, "Back to your complaint")
     expect(page.locator("main")).to_contain_text("A manager is deciding whether to accept it")
 
 
@@ -104,8 +105,8 @@ def test_a_complainant_withdraws_their_complaint(live_server, page, smtp_server)
     case = responded_case(timezone.localdate() - timedelta(days=3))
     sign_in(page, live_server, smtp_server, case)
 
-    page.get_by_role("link", name="withdraw it").click()
-    assert heading(page) == "Withdraw your complaint"
+    follow(page, "withdraw it")
+    expect_heading(page, "Withdraw your complaint")
     answer(page, lambda p: p.get_by_label("Yes, withdraw my complaint").check())
 
     expect(page.locator(".govuk-panel__title")).to_have_text("Complaint withdrawn")

@@ -1,14 +1,17 @@
 """Helpers for the public side's browser tests (tests/e2e/test_public_*.py): every page is checked
-with axe as it first appears and in its error state, then answered."""
+with axe as it first appears and in its error state, then answered. Each press of a button waits
+for the page the server answers with (tests/browser.py: submit), so no check reads the page
+before it."""
 
 import re
 from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import assert_no_axe_violations
+from tests.browser import assert_no_axe_violations, submit
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+REFERENCE = re.compile(r"CSC-\d{4}-\d{5}")
 
 
 def scripts_run(page: Page) -> bool:
@@ -20,7 +23,7 @@ def scripts_run(page: Page) -> bool:
 
 def check_page(page: Page) -> None:
     """WCAG 2.2 A and AA (axe, where scripts run), and a page title that is not a placeholder."""
-    assert page.title().strip()
+    expect(page).to_have_title(re.compile(r"\S"))
     if scripts_run(page):
         assert_no_axe_violations(page)
 
@@ -28,11 +31,11 @@ def check_page(page: Page) -> None:
 def check_error_state(page: Page, button: str = "Continue") -> None:
     """Send the page as it is: a GOV.UK error summary (focused, when JavaScript runs), an error
     beside the field, "Error: " in the title, and still no axe violations."""
-    page.get_by_role("button", name=button, exact=True).click()
+    submit(page, button, exact=True)
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()
-    assert page.title().startswith("Error: ")
-    assert page.locator(".govuk-error-message").count() >= 1
+    expect(page).to_have_title(re.compile("^Error: "))
+    expect(page.locator(".govuk-error-message").first).to_be_visible()
     for link in summary.locator("a").all():
         target = link.get_attribute("href") or ""
         assert page.locator(target).count() == 1, f"the error summary links to a missing {target}"
@@ -52,7 +55,7 @@ def answer(
     if errors:
         check_error_state(page, button)
     fill(page)
-    page.get_by_role("button", name=button, exact=True).click()
+    submit(page, button, exact=True)
 
 
 def fills(**boxes: str) -> Callable[[Page], None]:
@@ -65,13 +68,13 @@ def fills(**boxes: str) -> Callable[[Page], None]:
     return fill
 
 
-def heading(page: Page) -> str:
-    return page.get_by_role("heading", level=1).inner_text().strip()
-
-
 def reference_on(page: Page) -> str:
-    return re.search(r"CSC-\d{4}-\d{5}", page.locator(".govuk-panel").inner_text()).group(0)
+    """The case reference in the confirmation panel, once the panel shows one."""
+    panel = page.locator(".govuk-panel")
+    expect(panel).to_contain_text(REFERENCE)
+    return REFERENCE.search(panel.inner_text()).group(0)
 
 
 def no_horizontal_scroll(page: Page) -> bool:
+    page.wait_for_load_state("load")
     return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))

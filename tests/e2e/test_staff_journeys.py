@@ -18,7 +18,7 @@ from redress.cases.models import Case, Channel
 from redress.cases.services import NewComplaint, PersonDetails, case_receive
 from redress.cases.tests.factories import independent, staff
 from redress.domain.roles import Role
-from tests.e2e.conftest import assert_no_axe_violations
+from tests.browser import assert_no_axe_violations, click_through, follow, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a long demo password"
@@ -46,18 +46,17 @@ def sign_in(browser: Browser, live_server, user, *, enrol: bool = False) -> Page
     page.goto(live_server.url + "/staff/")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Continue").click()
+    submit(page, "Continue")
     if enrol:
         assert_no_axe_violations(page)
         device = TOTPDevice.objects.get(user=user, confirmed=False)
         page.get_by_label("Security code").fill(f"{totp(device.bin_key):06d}")
-        page.get_by_role("button", name="Continue").click()
-        expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
-        assert_no_axe_violations(page)
-        page.get_by_role("button", name="I have saved my recovery codes").click()
+        submit(page, "Continue")
+        assert_no_axe_violations(page, heading="Your recovery codes")
+        submit(page, "I have saved my recovery codes")
     else:
         page.get_by_label("Security code").fill(f"{totp(device.bin_key):06d}")
-        page.get_by_role("button", name="Sign in").click()
+        submit(page, "Sign in")
     return page
 
 
@@ -67,12 +66,16 @@ def open_case(page: Page, live_server, case: Case) -> None:
 
 
 def act(page: Page, link: str, *, fill=None, then: str = "Save") -> None:
-    """Follow an action link on the case page, fill the form, save, and land back on the case."""
-    page.get_by_role("link", name=link).click()
+    """Follow an action link on the case page, fill the form, save, and land back on the case.
+    A step the procedure refuses comes back with an error summary: say what it says."""
+    follow(page, link)
     assert_no_axe_violations(page)
     if fill:
         fill(page)
-    page.get_by_role("button", name=then).click()
+    submit(page, then)
+    refusal = page.locator(".govuk-error-summary")
+    if refusal.count():
+        raise AssertionError(f"{link!r} was refused: {refusal.inner_text()}")
     expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
 
 
@@ -134,16 +137,16 @@ def test_a_statutory_complaint_from_receipt_to_the_councils_response_after_a_pan
         page.get_by_label("Person").select_option(label=str(manager))
         page.get_by_label("Team").select_option(label=team.name)
 
-    desk.get_by_role("link", name="Change").first.click()
+    click_through(desk, desk.get_by_role("link", name="Change").first)
     assert_no_axe_violations(desk)
     assign(desk)
-    desk.get_by_role("button", name="Save").click()
+    submit(desk, "Save")
     expect(desk.locator(".govuk-notification-banner--success")).to_contain_text("Case assigned")
 
     # The responding manager sends the stage 1 response with a finding on each point
     responder = sign_in(browser, live_server, manager)
     responder.goto(live_server.url + "/staff/queue/?view=team")
-    responder.get_by_role("link", name=case.reference).click()
+    follow(responder, case.reference)
     act(responder, "Record the stage 1 response", fill=findings("Not upheld", "Records checked"))
     assert stage_of(case) == "responded_s1"
 
@@ -167,7 +170,7 @@ def test_a_statutory_complaint_from_receipt_to_the_councils_response_after_a_pan
     io = sign_in(browser, live_server, investigator)
     expect(io.get_by_role("heading", name="Your cases")).to_be_visible()
     assert_no_axe_violations(io)
-    io.get_by_role("link", name=case.reference).click()
+    follow(io, case.reference)
     act(io, "Agree the statement of complaint")
     act(io, "Start the investigation")
     act(
@@ -179,7 +182,7 @@ def test_a_statutory_complaint_from_receipt_to_the_councils_response_after_a_pan
 
     # The independent person gives their view on each finding
     ip = sign_in(browser, live_server, independent_person)
-    ip.get_by_role("link", name=case.reference).click()
+    follow(ip, case.reference)
 
     def agree(page: Page) -> None:
         for group in page.locator(".govuk-summary-card").all():
@@ -220,7 +223,7 @@ def test_a_statutory_complaint_from_receipt_to_the_councils_response_after_a_pan
 
     # The panel chair records the meeting and the report with its recommendations
     panel = sign_in(browser, live_server, chair)
-    panel.get_by_role("link", name=case.reference).click()
+    follow(panel, case.reference)
     act(panel, "Record that the panel met")
 
     def report(page: Page) -> None:

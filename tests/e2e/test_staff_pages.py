@@ -14,7 +14,7 @@ from redress.accounts.models import Appointment
 from redress.cases.services import case_add_note, case_assign
 from redress.cases.tests.factories import independent, received_case, staff
 from redress.domain.roles import Role
-from tests.e2e.conftest import assert_no_axe_violations
+from tests.browser import assert_no_axe_violations, follow, press_through, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a long demo password"
@@ -30,10 +30,10 @@ def signed_in(browser: Browser, live_server, role: Role, **kwargs) -> tuple[Page
     page.goto(live_server.url + "/staff/sign-in/")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Continue").click()
+    submit(page, "Continue")
     assert_no_axe_violations(page)
     page.get_by_label("Security code").fill(f"{totp(device.bin_key):06d}")
-    page.get_by_role("button", name="Sign in").click()
+    submit(page, "Sign in")
     return page, user
 
 
@@ -51,7 +51,7 @@ def test_the_sign_in_pages_and_their_errors_are_accessible(live_server, page):
     expect(page).to_have_url(live_server.url + "/staff/sign-in/?next=/staff/queue/")
     assert_no_axe_violations(page)
 
-    page.get_by_role("button", name="Continue").click()
+    submit(page, "Continue")
 
     expect(page).to_have_title(re.compile("^Error: "))
     summary = page.locator(".govuk-error-summary")
@@ -88,8 +88,8 @@ def test_action_and_record_forms_show_errors_the_gov_uk_way(live_server, browser
     page.goto(f"{live_server.url}/staff/cases/{case.reference}/")
     assert_no_axe_violations(page)
 
-    page.get_by_role("link", name="Do not accept the complaint").click()
-    page.get_by_role("button", name="Save").click()
+    follow(page, "Do not accept the complaint")
+    submit(page, "Save")
 
     expect(page).to_have_title(re.compile("^Error: "))
     expect(page.locator(".govuk-error-summary")).to_contain_text(
@@ -102,7 +102,7 @@ def test_action_and_record_forms_show_errors_the_gov_uk_way(live_server, browser
         page.goto(f"{live_server.url}/staff/cases/{case.reference}/record/{record}/")
         assert_no_axe_violations(page)
     page.goto(f"{live_server.url}/staff/cases/{case.reference}/record/note/")
-    page.get_by_role("button", name="Save").click()
+    submit(page, "Save")
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the note")
     assert_no_axe_violations(page)
     for action in ("defer", "extend_stage1", "withdraw"):
@@ -121,7 +121,8 @@ def test_an_external_person_sees_their_cases_and_a_refusal_elsewhere(live_server
     expect(page.get_by_role("link", name=mine.reference)).to_be_visible()
     expect(page.get_by_role("link", name=other.reference)).to_have_count(0)
     assert_no_axe_violations(page)
-    page.get_by_role("link", name=mine.reference).click()
+    follow(page, mine.reference)
+    expect(page.get_by_role("heading", level=1, name=mine.reference)).to_be_visible()
     expect(page.get_by_text("Spoke to the family")).to_have_count(0)  # no internal notes
     assert_no_axe_violations(page)
     assert page.goto(live_server.url + "/staff/queue/").status == 403
@@ -137,7 +138,7 @@ def test_the_queue_works_from_the_keyboard(live_server, browser):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.textContent.trim()") == case.reference:
             break
-    page.keyboard.press("Enter")
+    press_through(page)
 
     expect(page.get_by_role("heading", level=1, name=case.reference)).to_be_visible()
 

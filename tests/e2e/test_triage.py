@@ -2,6 +2,7 @@
 alone, in well under the two minutes the issue allows; and axe finds nothing on the record
 screen, its error state, the possible-duplicates page, the triage inbox or an email's page."""
 
+import re
 import time
 from datetime import date, datetime, timedelta
 
@@ -15,7 +16,7 @@ from redress.cases.models import Case, Channel
 from redress.cases.services import NewComplaint, PersonDetails, case_receive
 from redress.domain.roles import Role
 from redress.mailbox.models import InboundAttachment, InboundMessage, MessageStatus
-from tests.e2e.conftest import assert_no_axe_violations
+from tests.browser import assert_no_axe_violations, follow, press_through, submit
 from tests.e2e.test_public_keyboard import choose, press_button, tab_to, tick, type_into
 from tests.e2e.test_staff_journeys import person, sign_in
 
@@ -69,8 +70,7 @@ def test_a_phone_complaint_is_recorded_with_the_keyboard_alone_in_under_two_minu
 
     started = time.monotonic()
     tab_to(page, "el.innerText && el.innerText.trim() === 'Record a contact'", "the button")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    press_through(page)
     choose(page, "channel", "phone")
     type_into(page, "id_received_on_day", str(today.day))
     type_into(page, "id_received_on_month", str(today.month))
@@ -152,24 +152,24 @@ def test_the_triage_screens_have_no_accessibility_problems(live_server, browser)
     assert_no_axe_violations(page)
 
     # The email's page, and its error state
-    page.get_by_role("link", name=message.subject).click()
+    follow(page, message.subject)
     expect(page.get_by_role("heading", name=message.subject)).to_be_visible()
     expect(page.locator("#left-out")).to_contain_text("visit.mp4")  # and why it was not kept
     assert_no_axe_violations(page)
-    page.get_by_role("button", name="Set aside").click()
+    submit(page, "Set aside")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^Error: "))
     assert_no_axe_violations(page)
 
     # Record a contact, prefilled from the email; then its error state
-    page.get_by_role("button", name="Record as a new case").click()
+    submit(page, "Record as a new case")
     expect(page.get_by_label("Email address", exact=True)).to_have_value(message.sender)
     assert_no_axe_violations(page)
     page.goto(live_server.url + reverse("triage:record"))
-    page.get_by_role("button", name="Record the contact").click()
+    submit(page, "Record the contact")
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^Error: "))
     for link in summary.locator("a").all():
         target = link.get_attribute("href") or ""
         assert page.locator(target).count() == 1, f"the error summary links to a missing {target}"
@@ -193,10 +193,10 @@ def test_the_triage_screens_have_no_accessibility_problems(live_server, browser)
     page.get_by_label("Upload the letter or recording (optional)").set_input_files(
         [{"name": "letter.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
-    page.get_by_role("button", name="Record the contact").click()
+    submit(page, "Record the contact")
     expect(page.get_by_role("heading", name="Possible existing cases")).to_be_visible()
     assert_no_axe_violations(page)
-    page.get_by_role("button", name="Continue").click()
+    submit(page, "Continue")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_no_axe_violations(page)
 
@@ -204,9 +204,9 @@ def test_the_triage_screens_have_no_accessibility_problems(live_server, browser)
     page.goto(live_server.url + reverse("triage:inbox"))
     expect(page.get_by_text("Possible duplicate")).to_be_visible()
     assert_no_axe_violations(page)
-    page.get_by_role("link", name="Contact from Sam Parent").click()
+    follow(page, "Contact from Sam Parent")
     page.get_by_label(f"Add this contact to {existing.reference}").check()
-    page.get_by_role("button", name="Continue").click()
+    submit(page, "Continue")
 
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
         f"The contact was added to case {existing.reference}"

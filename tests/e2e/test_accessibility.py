@@ -4,8 +4,9 @@ import re
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_axe_violations
+from tests.browser import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,21 +21,20 @@ def test_the_404_page_has_no_axe_violations(live_server, page):
     response = page.goto(live_server.url + "/no-such-page/")
 
     assert response.status == 404
-    assert page.locator("h1").inner_text() == "Page not found"
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, heading="Page not found")
 
 
 def test_the_first_tab_reaches_the_skip_link_and_it_moves_focus_to_main(live_server, page):
     page.goto(live_server.url + reverse("core:home"))
 
     page.keyboard.press("Tab")
-    focused = page.evaluate("[document.activeElement.className, document.activeElement.innerText]")
-    assert focused == ["govuk-skip-link", "Skip to main content"]
+    expect(page.locator(":focus")).to_have_class("govuk-skip-link")
+    expect(page.locator(":focus")).to_have_text("Skip to main content")
 
-    page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main-content"
+    page.keyboard.press("Enter")  # a link within the page: no new document to wait for
+    expect(page.locator("#main-content")).to_be_focused()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.closest('main') !== null")
+    expect(page.locator("main :focus")).to_have_count(1)
 
 
 def test_the_home_page_works_without_javascript(live_server, browser):
@@ -44,10 +44,10 @@ def test_the_home_page_works_without_javascript(live_server, browser):
         page.goto(live_server.url + reverse("core:home"))
 
         assert "js-enabled" not in (page.get_attribute("body", "class") or "")
-        assert page.get_by_role("heading", level=1).is_visible()
-        assert page.get_by_role("button", name="Start now").is_visible()
-        assert page.get_by_role("link", name="Staff sign in").is_visible()
-        assert page.locator(".govuk-service-navigation__service-name").is_visible()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        expect(page.get_by_role("button", name="Start now")).to_be_visible()
+        expect(page.get_by_role("link", name="Staff sign in")).to_be_visible()
+        expect(page.locator(".govuk-service-navigation__service-name")).to_be_visible()
     finally:
         context.close()
 
@@ -70,4 +70,4 @@ def test_healthz_answers_ok(live_server, page):
 
     assert response.status == 200
     assert response.headers["content-type"].startswith("text/plain")
-    assert page.locator("body").inner_text() == "ok"
+    expect(page.locator("body")).to_have_text("ok")

@@ -21,7 +21,9 @@ def test_a_new_bank_holiday_moves_running_clocks_and_the_command_says_which(caps
     take(case, Action.EXTEND_STAGE1, date(2026, 3, 25), extend_to_working_days=20,
          reason="Complex")  # fmt: skip
 
-    NonWorkingDay.objects.create(date=date(2026, 3, 27), name="A Royal proclamation")
+    NonWorkingDay.objects.create(
+        date=date(2026, 3, 27), name="A Royal proclamation", kind=NonWorkingDay.Kind.BANK_HOLIDAY
+    )
     call_command("recalculate_deadlines")
 
     clock = case.clocks.get(rule="stage1.response")

@@ -123,7 +123,9 @@ def test_deemed_receipt_moves_a_saturday_to_monday_before_counting():
 
 @pytest.mark.django_db
 def test_the_administrators_extra_days_are_skipped():
-    NonWorkingDay.objects.create(date=date(2026, 4, 20), name="Royal proclamation day")
+    NonWorkingDay.objects.create(
+        date=date(2026, 4, 20), name="Royal proclamation day", kind=NonWorkingDay.Kind.BANK_HOLIDAY
+    )
     printed = json.loads(deadline("--from", "2026-03-18", "--working-days", "25", "--json"))
     assert printed["due"] == "2026-04-27"
     assert {"date": "2026-04-20", "reason": "Royal proclamation day"} in printed["skipped"]

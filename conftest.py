@@ -27,12 +27,12 @@ pytest_plugins = ["tests.browser", "tests.imap"]
 
 @pytest.fixture(autouse=True)
 def _fresh_calendar() -> Iterator[None]:
-    """The working calendar is cached per process; a rolled-back test must not leave its days."""
-    from redress.core.calendar import working_calendar
+    """The working calendars are cached per process; a rolled-back test must not leave its days."""
+    from redress.core.calendar import forget_calendar
 
-    working_calendar.cache_clear()
+    forget_calendar()
     yield
-    working_calendar.cache_clear()
+    forget_calendar()
 
 
 @dataclass

@@ -2,6 +2,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from io import StringIO
 from pathlib import Path
@@ -129,6 +130,48 @@ def test_the_administrators_extra_days_are_skipped():
     printed = json.loads(deadline("--from", "2026-03-18", "--working-days", "25", "--json"))
     assert printed["due"] == "2026-04-27"
     assert {"date": "2026-04-20", "reason": "Royal proclamation day"} in printed["skipped"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--working-days", "25"],
+        ["--rule", "stage2.response"],
+        ["--rule", "corporate.stage1.response", "--council", "customer-relations"],
+    ],
+)
+def test_a_council_closure_day_is_counted_as_a_working_day(args):
+    before = json.loads(deadline("--from", "2026-03-18", *args, "--json"))
+    NonWorkingDay.objects.create(
+        date=date(2026, 3, 27), name="Closure day", kind=NonWorkingDay.Kind.COUNCIL_CLOSURE
+    )
+    after = json.loads(deadline("--from", "2026-03-18", *args, "--json"))
+    assert before["due"] > "2026-03-27"  # the count runs over the closure day
+    assert after == before
+
+
+@pytest.mark.django_db
+def test_a_closure_day_is_skipped_for_a_corporate_rule_where_the_profile_says_so(monkeypatch):
+    from redress.core.management.commands import deadline as command
+
+    shipped = command.load_profile("statutory")
+    closing = replace(
+        shipped, corporate=replace(shipped.corporate, closure_days_are_non_working=True)
+    )
+    monkeypatch.setattr(command, "load_profile", lambda slug: closing)
+    NonWorkingDay.objects.create(
+        date=date(2026, 3, 27), name="Closure day", kind=NonWorkingDay.Kind.COUNCIL_CLOSURE
+    )
+
+    corporate = json.loads(
+        deadline("--from", "2026-03-18", "--rule", "corporate.stage1.response", "--json")
+    )
+    statutory = json.loads(deadline("--from", "2026-03-18", "--rule", "stage1.response", "--json"))
+
+    assert {"date": "2026-03-27", "reason": "Closure day"} in corporate["skipped"]
+    assert {"date": "2026-03-27", "reason": "Closure day"} not in statutory["skipped"]
+    assert statutory["due"] == "2026-04-01"
 
 
 @pytest.mark.django_db

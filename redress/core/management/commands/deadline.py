@@ -4,8 +4,10 @@
     manage.py deadline --from 2026-03-18 --rule stage2.extended --council hampshire --json
 
 `--from` is day 0 as the rule's profile defines it (never counted; domain spec §2.2). The calendar
-is England and Wales bank holidays plus the administrator's extra non-working days. Bad input exits
-with status 2 and one line on stderr naming what is wrong.
+is the statutory one (England and Wales bank holidays plus the bank holidays an administrator
+added); a corporate rule counts on the profile's corporate calendar, which adds the council's
+closure days only where the profile says so. Bad input exits with status 2 and one line on stderr
+naming what is wrong.
 """
 
 import json
@@ -18,9 +20,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, handle_default_options
 from django.db import DatabaseError, connections
 
-from redress.core.calendar import working_calendar
+from redress.core.calendar import corporate_calendar, working_calendar
 from redress.domain.profiles import CouncilProfile, ProfileError, available_profiles, load_profile
-from redress.domain.rules import Rule, compute_deadline, deadline_working_days
+from redress.domain.rules import CORPORATE_RULES, Rule, compute_deadline, deadline_working_days
 from redress.domain.working_days import SkippedDay, WorkingCalendar
 
 BAD_INPUT = 2
@@ -103,7 +105,7 @@ class Command(BaseCommand):
         if (chosen_rule is None) == (count is None):
             refuse("give exactly one of --rule or --working-days")
         profile = self.profile(options["council"] or settings.REDRESS_COUNCIL_PROFILE)
-        calendar, warning = self.calendar()
+        calendar, warning = self.calendar(profile, chosen_rule)
         deemed = options["deemed_receipt"]
         try:
             if chosen_rule is not None:
@@ -146,14 +148,19 @@ class Command(BaseCommand):
         except ProfileError as error:
             raise CommandError(f"council profile {slug!r} is unusable: {error}") from error
 
-    def calendar(self) -> tuple[WorkingCalendar, str | None]:
-        """The deployment's calendar, with the administrator's extra days from the database.
+    def calendar(
+        self, profile: CouncilProfile, chosen_rule: Rule | None
+    ) -> tuple[WorkingCalendar, str | None]:
+        """The deployment's calendar for the rule, with the administrator's extra days from the
+        database: the corporate one for a corporate rule, else the statutory one (Reg 2).
 
         A database that cannot be read (not yet migrated, or no database file yet) holds no extra
         days that this count could use: the count goes ahead on bank holidays alone, with a
         warning to print once the count has succeeded.
         """
         try:
+            if chosen_rule in CORPORATE_RULES:
+                return corporate_calendar(profile), None
             return working_calendar(), None
         except DatabaseError as error:
             reason = " ".join(str(error).split())

@@ -138,9 +138,10 @@ def stage1_response_is_overdue(check: Check) -> list[str]:
         return []
     from_day = check.calendar.next_working_day(clock.effective_due)
     return [
-        f"The stage 1 response is not due until {long_date(clock.effective_due)}: a request for "
-        f"stage 2 before a response can be made from {long_date(from_day)}, once the response "
-        "is overdue (Reg 14; docs/law/escalation.md)"
+        f"A request for stage 2 before the stage 1 response can be made from "
+        f"{long_date(from_day)}: the response is due by {long_date(clock.effective_due)}, and "
+        "only once it is overdue may the complainant go to stage 2 without it (Reg 14; "
+        "docs/law/escalation.md)"
     ]
 
 

@@ -20,6 +20,7 @@ from redress.cases.services._base import _event
 from redress.core.calendar import working_calendar
 from redress.core.council import active_profile
 from redress.domain.calendar_limits import is_late
+from redress.domain.profiles import CouncilProfile
 from redress.domain.receipt import receipt_dates
 from redress.domain.rules import Rule
 from redress.domain.workflow import (
@@ -65,9 +66,12 @@ def _next_reference(year: int) -> str:
 
 
 @transaction.atomic
-def case_receive(*, complaint: NewComplaint, by: User | None = None) -> Case:
-    """Record a new complaint, compliment or comment and start its acknowledgement clock."""
-    profile = active_profile()
+def case_receive(
+    *, complaint: NewComplaint, by: User | None = None, profile: CouncilProfile | None = None
+) -> Case:
+    """Record a new complaint, compliment or comment and start its acknowledgement clock, under
+    the deployment's council profile unless another is given (a rehearsal of another council)."""
+    profile = profile or active_profile()
     calendar = working_calendar()
     received_at = timezone.localtime(complaint.received_at)
     receipt = receipt_dates(received_at, profile, calendar)

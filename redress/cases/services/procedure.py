@@ -132,8 +132,13 @@ def _check_may_take(
     A step with no person (`by=None`) is the complainant online or Redress itself."""
     if action not in allowed_actions(stage):
         return  # `plan` refuses it with InvalidTransition, saying why
-    if not transition_for(stage, action).roles & roles:
-        raise NotPermitted(f"{by} may not {action.value.replace('_', ' ')} on {case.reference}")
+    allowed = transition_for(stage, action).roles
+    if not allowed & roles:
+        who = " or ".join(sorted(role.label.lower() for role in allowed))
+        raise NotPermitted(
+            f"Only the {who} can {action.value.replace('_', ' ')} at this stage; {by} is not "
+            f"one on {case.reference} (the lifecycle table gives each step to its roles)"
+        )
 
 
 def _apply_clocks(case: Case, the_plan: Plan, request: ActionRequest, action: Action) -> None:

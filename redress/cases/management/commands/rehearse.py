@@ -1,8 +1,8 @@
 """`manage.py rehearse SCENARIO.toml ... [--json]` and `manage.py rehearse --actions`.
 
-The interface is shared/rehearsal.md's, exactly. Scenarios run in a throwaway SQLite database:
+The interface is shared/rehearsal.md's, exactly. Scenarios run in a throwaway database:
 unless it is already inside one, the command runs itself again in a child process whose
-DATABASE_URL points at a fresh file in a temporary directory, migrated once and deleted at the end.
+DATABASE_URL is an in-memory SQLite database, migrated once, gone when the child ends.
 Every scenario is checked before any runs (a malformed one exits 2 naming the file, step and key),
 and each runs in its own transaction, rolled back at the end.
 """
@@ -11,10 +11,10 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -60,16 +60,14 @@ class Command(BaseCommand):
             sys.exit(1)
 
     def run_in_throwaway_database(self, scenarios: list[Path], *, as_json: bool) -> int:
-        with tempfile.TemporaryDirectory(prefix="redress-rehearsal-") as directory:
-            env = {
-                **os.environ,
-                THROWAWAY: "1",
-                "DATABASE_URL": "sqlite://:memory:",
-            }
-            command = [sys.executable, sys.argv[0], "rehearse", *map(str, scenarios)]
-            if as_json:
-                command.append("--json")
-            return subprocess.run(command, env=env, check=False).returncode
+        """Run again in a child process whose database is a fresh in-memory SQLite one: it
+        exists only while the child runs, so nothing can be left behind anywhere."""
+        env = {**os.environ, THROWAWAY: "1", "DATABASE_URL": "sqlite://:memory:"}
+        manage = Path(settings.BASE_DIR) / "manage.py"
+        command = [sys.executable, str(manage), "rehearse", *map(str, scenarios)]
+        if as_json:
+            command.append("--json")
+        return subprocess.run(command, env=env, check=False).returncode
 
     def list_actions(self) -> None:
         who: dict[Action, set[str]] = {action: set() for action in Action}

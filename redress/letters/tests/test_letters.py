@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from redress.cases.models import Clock, Document
-from redress.domain.facts import Discretion
+from redress.domain.facts import Discretion, NotAcceptedGrounds
 from redress.domain.workflow import Stage
 from redress.letters.catalogue import LETTERS
 from redress.letters.merge import DATE_OF_RULE
@@ -28,7 +28,8 @@ HAND_CHECKED = {
     ("acknowledgement", Stage.STAT_S1): "Wednesday 1 April 2026",  # 18 Mar + 10 WD
     ("extension_notice", Stage.STAT_S1): "Friday 17 April 2026",  # 18 Mar + 20 WD, Easter skipped
     ("stage1_response_cover", Stage.RESPONDED_S1): "Friday 1 May 2026",  # 1 Apr + 20 WD, Easter
-    ("stage2_confirmation", Stage.S2_STATEMENT_AGREED): "Thursday 4 June 2026",  # E20
+    # 20 Apr + 25 WD: the stage 2 clock counts from the request (statutory profile, 2026-12)
+    ("stage2_confirmation", Stage.S2_STATEMENT_AGREED): "Wednesday 27 May 2026",
     ("stage2_adjudication", Stage.S2_ADJUDICATED): "Thursday 2 July 2026",  # 4 Jun + 20 WD
     ("stage3_acknowledgement", Stage.S3_REQUESTED): "Monday 3 August 2026",  # 22 Jun + 30 WD
     ("panel_invitation", Stage.PANEL_SCHEDULED): "Monday 3 August 2026",
@@ -67,6 +68,11 @@ def walk_for(key: str, stage: Stage, settings) -> Walk:
                     else ("accept_statutory", date(2026, 3, 23))
                 ),
                 reason="No sufficient interest" if stage is Stage.NOT_ACCEPTED else "",
+                grounds=(
+                    NotAcceptedGrounds.NO_SUFFICIENT_INTEREST
+                    if stage is Stage.NOT_ACCEPTED
+                    else None
+                ),
             )
         return walk
     if key == "extension_notice" and stage is Stage.S2_REQUESTED:

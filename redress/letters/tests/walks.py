@@ -21,7 +21,14 @@ from redress.cases.services import (
     point_record_finding,
 )
 from redress.cases.tests.factories import independent, staff
-from redress.domain.facts import ActionRequest, DeferralReason, Discretion
+from redress.domain.facts import (
+    ActionRequest,
+    DeferralReason,
+    Discretion,
+    NotAcceptedGrounds,
+    RecommendationDecision,
+    SentBy,
+)
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.roles import Role
 from redress.domain.workflow import Action, Stage
@@ -86,14 +93,8 @@ def _stage1(walk: Walk) -> None:
     walk.take(Action.ACCEPT_STATUTORY, date(2026, 3, 19))
 
 
-def _responded(walk: Walk) -> None:
-    _stage1(walk)
-    walk.find(FindingStage.STAGE1, Finding.PARTIALLY_UPHELD, date(2026, 3, 30), "We found gaps.")
-    walk.take(Action.RESPOND_STAGE1, date(2026, 4, 1))
-
-
 def _stage2(walk: Walk, *, agree: bool) -> None:
-    _responded(walk)
+    responded(walk)
     walk.take(Action.REQUEST_STAGE2, date(2026, 4, 20))
     officer = independent(Role.INVESTIGATING_OFFICER, first_name="Chris", last_name="Inquirer")
     ip = independent(first_name="Pat", last_name="Fairweather")
@@ -106,6 +107,33 @@ def _stage2(walk: Walk, *, agree: bool) -> None:
     )
     if agree:
         walk.take(Action.AGREE_STATEMENT, date(2026, 4, 28))
+
+
+def resolved(walk: Walk, *, sent_by: SentBy = SentBy.EMAIL) -> None:
+    """Resolved at stage 1 on Monday 30 March 2026, as the complainant agreed on the 27th."""
+    _stage1(walk)
+    walk.find(FindingStage.STAGE1, Finding.RESOLVED, date(2026, 3, 27), "A new plan agreed.")
+    walk.take(
+        Action.RESOLVE_STAGE1,
+        date(2026, 3, 30),
+        complainant_agreed_on=date(2026, 3, 27),
+        agreed_how="by phone",
+        sent_by=sent_by,
+    )
+
+
+def responded(walk: Walk, *, sent_by: SentBy = SentBy.EMAIL) -> None:
+    """The stage 1 response sent on Wednesday 1 April 2026."""
+    _stage1(walk)
+    walk.find(FindingStage.STAGE1, Finding.PARTIALLY_UPHELD, date(2026, 3, 30), "We found gaps.")
+    walk.take(Action.RESPOND_STAGE1, date(2026, 4, 1), sent_by=sent_by)
+
+
+def corporate_responded(walk: Walk, *, sent_by: SentBy = SentBy.EMAIL) -> None:
+    """The corporate stage 1 response sent on Wednesday 1 April 2026."""
+    _corporate(walk)
+    walk.find(FindingStage.CORPORATE_STAGE1, Finding.NOT_UPHELD, date(2026, 3, 30), "No fault.")
+    walk.take(Action.RESPOND_CORPORATE_STAGE1, date(2026, 4, 1), sent_by=sent_by)
 
 
 def _adjudicated(walk: Walk) -> None:
@@ -135,6 +163,7 @@ def _panel(walk: Walk) -> None:
         Action.CONVENE_PANEL,
         date(2026, 6, 24),
         panel=(chair.as_person(), *(m.as_person() for m in members)),
+        meets_on=date(2026, 7, 15),
     )
 
 
@@ -149,7 +178,7 @@ def case_at(stage: Stage, *, extended: bool = False, **received_kwargs: str) -> 
     steps = {
         Stage.RECEIVED: lambda: None,
         Stage.STAT_S1: lambda: _stage1(walk),
-        Stage.RESPONDED_S1: lambda: _responded(walk),
+        Stage.RESPONDED_S1: lambda: responded(walk),
         Stage.S2_REQUESTED: lambda: _stage2(walk, agree=False),
         Stage.S2_STATEMENT_AGREED: lambda: _stage2(walk, agree=True),
         Stage.S2_ADJUDICATED: lambda: _adjudicated(walk),
@@ -159,17 +188,16 @@ def case_at(stage: Stage, *, extended: bool = False, **received_kwargs: str) -> 
     if stage in steps:
         steps[stage]()
     elif stage is Stage.RESOLVED_S1:
-        _stage1(walk)
-        walk.find(FindingStage.STAGE1, Finding.RESOLVED, date(2026, 3, 27), "A new plan agreed.")
-        walk.take(Action.RESOLVE_STAGE1, date(2026, 3, 30))
+        resolved(walk)
     elif stage is Stage.S2_INVESTIGATING:
         _stage2(walk, agree=True)
         walk.take(Action.START_INVESTIGATION, date(2026, 4, 29))
     elif stage is Stage.S2_REPORTS_RECEIVED:
         _stage2(walk, agree=True)
         walk.take(Action.START_INVESTIGATION, date(2026, 4, 29))
-        walk.find(FindingStage.STAGE2_INVESTIGATION, Finding.UPHELD, date(2026, 6, 1))
-        walk.take(Action.RECEIVE_REPORTS, date(2026, 6, 1))
+        # before the stage 2 response is due (27 May: 25 working days from the request)
+        walk.find(FindingStage.STAGE2_INVESTIGATION, Finding.UPHELD, date(2026, 5, 20))
+        walk.take(Action.RECEIVE_REPORTS, date(2026, 5, 20))
     elif stage is Stage.S3_REQUESTED:
         _adjudicated(walk)
         walk.take(Action.REQUEST_STAGE3, date(2026, 6, 22))
@@ -185,12 +213,10 @@ def case_at(stage: Stage, *, extended: bool = False, **received_kwargs: str) -> 
         walk.take(
             Action.ISSUE_LA_RESPONSE,
             date(2026, 8, 7),
-            details={"decisions": {recommendation.pk: ("accepted", "We agree and apologise.")}},
+            decisions=(RecommendationDecision(recommendation.pk, True, "We agree and apologise."),),
         )
     elif stage is Stage.CORP_S1_RESPONDED or stage in (Stage.CORP_S2, Stage.CORP_S2_RESPONDED):
-        _corporate(walk)
-        walk.find(FindingStage.CORPORATE_STAGE1, Finding.NOT_UPHELD, date(2026, 3, 30), "No fault.")
-        walk.take(Action.RESPOND_CORPORATE_STAGE1, date(2026, 4, 1))
+        corporate_responded(walk)
         if stage is not Stage.CORP_S1_RESPONDED:
             walk.take(Action.REQUEST_CORPORATE_STAGE2, date(2026, 4, 10))
             walk.take(Action.ACKNOWLEDGE_CORPORATE_STAGE2, date(2026, 4, 13))
@@ -199,7 +225,10 @@ def case_at(stage: Stage, *, extended: bool = False, **received_kwargs: str) -> 
             walk.take(Action.RESPOND_CORPORATE_STAGE2, date(2026, 5, 5))
     elif stage is Stage.NOT_ACCEPTED:
         walk.take(
-            Action.NOT_ACCEPT, date(2026, 3, 20), reason="The matter is before the family court."
+            Action.NOT_ACCEPT,
+            date(2026, 3, 20),
+            reason="The matter is before the family court.",
+            grounds=NotAcceptedGrounds.OTHER,
         )
     elif stage is Stage.REDIRECTED:
         walk.take(
@@ -222,7 +251,7 @@ def case_at(stage: Stage, *, extended: bool = False, **received_kwargs: str) -> 
             reason="Care proceedings are listed for a final hearing in June.",
         )
     elif stage is Stage.CLOSED:
-        _responded(walk)
+        responded(walk)
         walk.take(Action.CLOSE, date(2026, 5, 11))
     else:  # pragma: no cover
         raise ValueError(f"No walk to {stage}")

@@ -1,8 +1,11 @@
 """Merge fields: what a letter template may say about a case, and where each value comes from.
 
-Every date is read from the case's clocks (the effective due date: an extension counts), from a
-record the procedure made (an event, an action-plan item, the deferral review date), or worked out
-from the council profile with the working calendar. None is ever typed into a template.
+Every date is read from the case's clocks (the effective due date: an extension counts) or from a
+record the procedure made (an event, an action-plan item, the deferral review date). None is ever
+typed into a template, and none is worked out again here: the last day to ask for the next stage is
+its window clock's due date, which the engine counts from the day the complainant received the
+response (redress/domain/delivery.py), so every letter and the daily sweep that closes the case
+give the day that clock holds.
 
 `FIELDS` documents the whole set; the template editor shows it, validation checks templates against
 it, and `sample_context()` builds a context holding every field for checking and previews.
@@ -17,7 +20,6 @@ from django.conf import settings
 
 from redress.accounts.models import Appointment, User
 from redress.cases.models import Case, CaseEvent, CasePerson, Clock, ComplaintPoint, PersonRole
-from redress.core.calendar import working_calendar
 from redress.core.council import profile_named
 from redress.domain.facts import DeferralReason, Route
 from redress.domain.findings import Finding, FindingStage
@@ -46,6 +48,7 @@ DATE_OF_RULE: dict[Rule, str] = {
     Rule.STAGE3_PANEL_REPORT: "panel_report_due",
     Rule.STAGE3_LA_RESPONSE: "council_response_due",
     Rule.CORPORATE_STAGE1_RESPONSE: "corporate_stage1_response_due",
+    Rule.CORPORATE_STAGE2_REQUEST_WINDOW: "corporate_stage2_request_last_day",
     Rule.CORPORATE_STAGE2_ACK: "corporate_stage2_acknowledgement_due",
     Rule.CORPORATE_STAGE2_RESPONSE: "corporate_stage2_response_due",
 }
@@ -61,6 +64,7 @@ CLOCK_DESCRIPTIONS: dict[Rule, str] = {
     Rule.STAGE3_PANEL_REPORT: "the review panel's report",
     Rule.STAGE3_LA_RESPONSE: "the council's response to the review panel",
     Rule.CORPORATE_STAGE1_RESPONSE: "our response to your complaint at stage 1",
+    Rule.CORPORATE_STAGE2_REQUEST_WINDOW: "the time to ask for stage 2",
     Rule.CORPORATE_STAGE2_ACK: "our acknowledgement of your stage 2 request",
     Rule.CORPORATE_STAGE2_RESPONSE: "our response to your complaint at stage 2",
 }
@@ -131,8 +135,7 @@ FIELDS: tuple[MergeField, ...] = (
     _f("dates.corporate_stage2_response_due", "Corporate stage 2 response due", D),
     _f(
         "dates.corporate_stage2_request_last_day",
-        "Last day to ask for corporate stage 2: the stage 1 response date plus the profile's "
-        "window, in working days",
+        "Last day to ask for corporate stage 2 (its window clock)",
         D,
     ),
     _f("dates.deferral_review_on", "When a deferred complaint will be reviewed", D),
@@ -418,13 +421,6 @@ def case_context(
     people_fields, _ = _people(case, today)
     dates = _dates(case, clocks)
 
-    corporate_response = _latest_event(events, ["respond_corporate_stage1"])
-    window = profile.corporate.stage2_request_window_working_days
-    if corporate_response is not None:
-        dates["corporate_stage2_request_last_day"] = working_calendar().add_working_days(
-            corporate_response.on, window
-        )
-
     decision = _latest_event(events, DECISION_ACTIONS)
     decision_fields = _ns("decision", {})
     if decision is not None:
@@ -513,7 +509,9 @@ def case_context(
             {
                 "stage2_request_window": profile.stage2.request_window_working_days,
                 "stage3_request_window": profile.stage3.request_window_working_days,
-                "corporate_stage2_request_window": window,
+                "corporate_stage2_request_window": (
+                    profile.corporate.stage2_request_window_working_days
+                ),
             },
         ),
         "extension": _extension(clocks) or _ns("extension", {}),

@@ -1,9 +1,15 @@
 """Every letter the procedure sends: who it goes to, and at which stages of a case it applies.
 
-The wording of each letter is data: its first version ships in `templates_src/<key>.html` and the
-complaints manager edits it from there (each edit is a new version). The stages here are the ones
-at which the letter makes sense; the staff screens offer only those, and the tests render every
-letter at every one of them.
+The wording of each letter is data: it ships in `templates_src/<key>.html` and the complaints
+manager edits it from there (each edit is a new version). The stages here are the ones at which the
+letter makes sense; the staff screens offer only those, and the tests render every letter at every
+one of them.
+
+Shipped wordings are history too. When a release changes a letter, the wording it replaces is kept
+as `templates_src/earlier/<key>.<n>.html` (n = 1 for the first wording shipped), the new one goes in
+`templates_src/<key>.html`, and a new data migration adds it as a new version of the template
+(`services.template_ship`). So migration 0002 still seeds the wording first shipped, and a case's
+letters keep the version they were written from.
 """
 
 from dataclasses import dataclass
@@ -13,6 +19,7 @@ from pathlib import Path
 from redress.domain.workflow import Stage
 
 TEMPLATES_SRC = Path(__file__).with_name("templates_src")
+EARLIER = TEMPLATES_SRC / "earlier"
 
 
 class Audience(StrEnum):
@@ -43,7 +50,21 @@ class LetterKind:
     purpose: str
 
     def source(self) -> str:
+        """The wording shipped now."""
         return (TEMPLATES_SRC / f"{self.key}.html").read_text()
+
+    def shipped_wordings(self) -> int:
+        """How many wordings of this letter have been shipped (the earlier ones and this one)."""
+        return len(list(EARLIER.glob(f"{self.key}.*.html"))) + 1
+
+    def shipped(self, wording: int) -> str:
+        """Shipped wording number `wording` (1 is the first); the last is `source()`."""
+        last = self.shipped_wordings()
+        if not 1 <= wording <= last:
+            raise ValueError(f"{self.key} has shipped wordings 1 to {last}, not {wording}")
+        if wording == last:
+            return self.source()
+        return (EARLIER / f"{self.key}.{wording}.html").read_text()
 
 
 def _kind(

@@ -53,10 +53,12 @@ class TemplateProblems(LetterError):
         self.problems = problems
 
 
-def seed_templates(template_model: Any, version_model: Any) -> int:
+def seed_templates(template_model: Any, version_model: Any, *, wording: int | None = None) -> int:
     """Version 1 of every catalogue letter that has no template yet, from `templates_src/`.
 
-    Takes the model classes so the data migration can pass its historical models.
+    `wording` picks the shipped wording (1: the first, which migration 0002 seeds, so a database
+    made today starts from the same version 1 as one made before a later release); None, the
+    latest. Takes the model classes so a data migration can pass its historical models.
     """
     created = 0
     for kind in LETTERS.values():
@@ -66,11 +68,35 @@ def seed_templates(template_model: Any, version_model: Any) -> int:
                 template=template,
                 number=1,
                 subject=kind.subject,
-                body=kind.source(),
+                body=kind.source() if wording is None else kind.shipped(wording),
                 note="As shipped",
             )
             created += 1
     return created
+
+
+def template_ship(
+    template_model: Any, version_model: Any, *, key: str, wording: int, note: str
+) -> bool:
+    """Add shipped wording `wording` of letter `key` as its newest version, for a data migration.
+
+    History is never edited: earlier versions, the council's own edits among them, stay as they
+    are, and the letters already written keep theirs. The subject stays the current version's.
+    Nothing is added when the newest version already has this wording. Returns whether it added.
+    """
+    body = LETTERS[key].shipped(wording)
+    template, _ = template_model.objects.get_or_create(key=key)
+    latest = version_model.objects.filter(template=template).order_by("-number").first()
+    if latest is not None and latest.body == body:
+        return False
+    version_model.objects.create(
+        template=template,
+        number=(latest.number if latest else 0) + 1,
+        subject=latest.subject if latest else LETTERS[key].subject,
+        body=body,
+        note=note,
+    )
+    return True
 
 
 def template_current(key: str) -> LetterTemplateVersion:

@@ -1,4 +1,5 @@
-"""Version 1 of every letter template, from redress/letters/templates_src/."""
+"""Version 1 of every letter template: the wording first shipped (redress/letters/templates_src/,
+or templates_src/earlier/<key>.1.html for a letter a later release has changed)."""
 
 from django.db import migrations
 
@@ -9,6 +10,7 @@ def seed(apps, schema_editor):
     seed_templates(
         apps.get_model("letters", "LetterTemplate"),
         apps.get_model("letters", "LetterTemplateVersion"),
+        wording=1,
     )
 
 

@@ -88,7 +88,8 @@ LETTERS: dict[str, LetterKind] = {
             "Acknowledgement",
             (Stage.RECEIVED, Stage.STAT_S1, Stage.CORP_S1),
             f"We have received your complaint ({REF})",
-            "Confirms receipt, what happens next and when the response is due.",
+            "Confirms receipt, who is dealing with the complaint, what happens next and when the "
+            "response is due.",
         ),
         _kind(
             "not_accepted",
@@ -123,14 +124,16 @@ LETTERS: dict[str, LetterKind] = {
             "Stage 1 response",
             (Stage.RESPONDED_S1,),
             f"Our response to your complaint ({REF})",
-            "The stage 1 outcome per point and the last day to ask for stage 2.",
+            "The stage 1 outcome per point, the last day to ask for stage 2 and the Ombudsman's "
+            "details.",
         ),
         _kind(
             "stage1_resolution",
             "Stage 1 resolution confirmed",
             (Stage.RESOLVED_S1,),
             f"Confirming how your complaint was resolved ({REF})",
-            "Confirms in writing the agreed terms of resolution at stage 1.",
+            "Confirms in writing the agreed terms of resolution at stage 1, the right to ask for "
+            "stage 2 and its last day, and the Ombudsman's details.",
         ),
         _kind(
             "stage2_confirmation",
@@ -216,7 +219,8 @@ LETTERS: dict[str, LetterKind] = {
             "Closing letter",
             (Stage.CLOSED,),
             f"We have closed your complaint ({REF})",
-            "Closes the case after the time to ask for the next stage has passed.",
+            "Closes the case: after the time to ask for the next stage has passed, or when the "
+            "complainant has told us they will not take it further.",
         ),
         _kind(
             "compliment_thanks",

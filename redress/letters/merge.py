@@ -77,6 +77,13 @@ DEFERRAL_REASONS = {
     DeferralReason.OTHER: "other proceedings are going on",
 }
 
+# The complainant's windows to ask for the next stage, and that stage in the letters' words.
+WINDOW_NEXT_STAGE: dict[Rule, str] = {
+    Rule.STAGE2_REQUEST_WINDOW: "stage 2",
+    Rule.STAGE3_REQUEST_WINDOW: "stage 3",
+    Rule.CORPORATE_STAGE2_REQUEST_WINDOW: "stage 2",
+}
+
 # Events whose reason a letter may quote (not accepted, redirected, withdrawn, ...).
 DECISION_ACTIONS = (
     "not_accept",
@@ -171,6 +178,30 @@ FIELDS: tuple[MergeField, ...] = (
     _f("eligibility.decided_on", "The date of that decision", D),
     _f("closure.next_stage", "The stage the complainant did not ask for, in words", "stage 2"),
     _f("closure.last_day", "The last day they could have asked for it", D),
+    _f(
+        "closure.window_passed",
+        "True when the case was closed after that last day had passed; false when it was closed "
+        "while the complainant could still ask",
+        True,
+    ),
+    _f(
+        "closure.not_going_further_on",
+        "The date the complainant told us they do not wish to take the complaint further, as the "
+        "closing step recorded it",
+        D,
+    ),
+    _f(
+        "resolution.agreed_on",
+        "The date the complainant agreed to the stage 1 resolution",
+        D,
+    ),
+    _f("resolution.agreed_how", "How they agreed to it", "by phone"),
+    _f(
+        "people.responding_officer",
+        "The officer dealing with the complaint: the member of staff the case is assigned to "
+        "(absent while nobody is)",
+        "Jo Officer",
+    ),
     _f("people.investigating_officer", "The investigating officer's name", "Chris Investigator"),
     _f("people.independent_person", "The independent person's name", "Pat Independent"),
     _f("people.panel_chair", "The review panel chair's name", "Lee Chair"),
@@ -320,18 +351,59 @@ def _extension(clocks: list[Clock]) -> Fields | None:
     )
 
 
-def _closure(case: Case, clocks: list[Clock]) -> Fields:
-    lapsed = [
+def _iso_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(value) if value else None
+
+
+def not_going_further_on(close: CaseEvent) -> date | None:
+    """The date the complainant said they will not take the complaint further, as the closing
+    step recorded it: `not_going_further_on` in the step's details, or the date of the
+    complainant's word that the step was given (the close guard asks for it while a window is
+    open: redress/domain/guards.py `window_closed_or_declined`)."""
+    recorded = close.details or {}
+    given = recorded.get("details") or {}
+    request = recorded.get("request") or {}
+    return _iso_date(
+        given.get("not_going_further_on")
+        or recorded.get("not_going_further_on")
+        or request.get("complainant_agreed_on")
+    )
+
+
+def _closure(case: Case, clocks: list[Clock], events: list[CaseEvent]) -> Fields:
+    """Why the case closed, for the closing letter. The time to ask for the next stage "has
+    passed" only when the case closed after the window's last day: never while it was open."""
+    close = _latest_event(events, ["close"])
+    if close is None:
+        return _ns("closure", {})
+    values: dict[str, Any] = {"not_going_further_on": not_going_further_on(close)}
+    ended = [
         c
         for c in clocks
-        if c.rule in (Rule.STAGE2_REQUEST_WINDOW, Rule.STAGE3_REQUEST_WINDOW)
-        and c.stopped_by == "close"
+        if c.rule in WINDOW_NEXT_STAGE and c.stopped_by == "close" and c.completed_on == close.on
     ]
-    if not lapsed:
-        return _ns("closure", {})
-    clock = lapsed[-1]
-    next_stage = "stage 2" if clock.rule == Rule.STAGE2_REQUEST_WINDOW else "stage 3"
-    return _ns("closure", {"next_stage": next_stage, "last_day": clock.effective_due_date})
+    if ended:
+        clock = ended[-1]
+        values["next_stage"] = WINDOW_NEXT_STAGE[Rule(clock.rule)]
+        values["last_day"] = clock.effective_due_date
+        values["window_passed"] = close.on > clock.effective_due_date
+    return _ns("closure", values)
+
+
+def _resolution(events: list[CaseEvent]) -> Fields:
+    resolved = _latest_event(events, ["resolve_stage1"])
+    if resolved is None:
+        return _ns("resolution", {})
+    request = (resolved.details or {}).get("request") or {}
+    return _ns(
+        "resolution",
+        {
+            "agreed_on": _iso_date(request.get("complainant_agreed_on")),
+            "agreed_how": request.get("agreed_how") or None,
+        },
+    )
 
 
 def _finding(point: ComplaintPoint, stage: FindingStage) -> Fields | None:
@@ -367,6 +439,7 @@ def _people(case: Case, today: date) -> tuple[Fields, dict[Role, list[User]]]:
             "independent_person": one(Role.INDEPENDENT_PERSON),
             "panel_chair": one(Role.PANEL_CHAIR),
             "panel_members": members or None,
+            "responding_officer": str(case.assigned_to) if case.assigned_to else None,
         },
     )
     return fields, by_role
@@ -525,7 +598,8 @@ def case_context(
             },
         ),
         "eligibility": eligibility,
-        "closure": _closure(case, clocks),
+        "closure": _closure(case, clocks, events),
+        "resolution": _resolution(events),
         "people": people_fields,
         "points": points,
         "recommendations": recommendations,

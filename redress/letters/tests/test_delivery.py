@@ -24,6 +24,7 @@ from redress.letters.services import (
     letter_prepare,
     letter_send,
     letter_template_save,
+    template_current,
 )
 from redress.letters.tests.walks import case_at
 
@@ -245,6 +246,7 @@ def test_a_template_with_an_unknown_merge_field_is_refused_and_a_good_one_is_a_n
         "editor"
     ]
 
+    shipped = template_current("acknowledgement").number
     version = letter_template_save(
         key="acknowledgement",
         subject="Received: {{ case.reference }}",
@@ -255,7 +257,7 @@ def test_a_template_with_an_unknown_merge_field_is_refused_and_a_good_one_is_a_n
     walk = case_at(Stage.STAT_S1)
     letter = letter_prepare(case_id=walk.case.pk, key="acknowledgement", by=None, today=walk.today)
 
-    assert version.number == 2
+    assert version.number == shipped + 1
     assert letter.template_version == version
     sent = letter_send(letter_id=letter.pk, by=None, today=walk.today)
     assert "Your response is due by Wednesday 1 April 2026." in sent.text

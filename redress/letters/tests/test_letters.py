@@ -30,6 +30,7 @@ HAND_CHECKED = {
     ("stage1_response_cover", Stage.RESPONDED_S1): "Friday 1 May 2026",  # 1 Apr + 20 WD, Easter
     # 20 Apr + 25 WD: the stage 2 clock counts from the request (statutory profile, 2026-12)
     ("stage2_confirmation", Stage.S2_STATEMENT_AGREED): "Wednesday 27 May 2026",
+    ("stage1_resolution", Stage.RESOLVED_S1): "Wednesday 29 April 2026",  # 30 Mar + 20 WD, Easter
     ("stage2_adjudication", Stage.S2_ADJUDICATED): "Thursday 2 July 2026",  # 4 Jun + 20 WD
     ("stage3_acknowledgement", Stage.S3_REQUESTED): "Monday 3 August 2026",  # 22 Jun + 30 WD
     ("panel_invitation", Stage.PANEL_SCHEDULED): "Monday 3 August 2026",
@@ -44,7 +45,11 @@ MUST_SAY = {
     "final_response": ["Local Government and Social Care Ombudsman", "www.lgo.org.uk",
                        "Apologise in writing for the delay", "We agree and apologise."],
     "corporate_stage2_response": ["Local Government and Social Care Ombudsman", "CV4 0EH"],
-    "case_closed": ["Local Government and Social Care Ombudsman"],
+    "case_closed": ["Local Government and Social Care Ombudsman",
+                    "The time to ask for stage 2 has passed"],
+    "stage1_resolution": ["Local Government and Social Care Ombudsman", "PO Box 4771",
+                          "right to ask for your complaint to go to stage 2"],
+    "stage1_response_cover": ["Local Government and Social Care Ombudsman", "PO Box 4771"],
     "redirected": ["Child protection conference decisions have their own challenge process."],
     "stage2_confirmation": ["Chris Inquirer", "Pat Fairweather"],
     "commission_investigating_officer": ["Pat Fairweather"],

@@ -27,10 +27,10 @@ from redress.accounts.models import User
 from redress.cases.models import ActionPlanItem, Case, Clock
 from redress.cases.services import case_take_action
 from redress.core.calendar import working_calendar
-from redress.core.council import active_profile, profile_named
+from redress.core.council import active_profile
 from redress.domain.facts import ActionRequest
 from redress.domain.roles import Role
-from redress.domain.rules import Rule
+from redress.domain.rules import COMPLAINANT_WINDOWS, Rule
 from redress.domain.workflow import Action, InvalidTransition, Stage
 from redress.letters.models import Delivery, Reminder
 from redress.letters.rendering import LetterError, format_long_date
@@ -38,10 +38,13 @@ from redress.letters.services import delivery_create, letter_prepare, letter_sen
 
 logger = logging.getLogger(__name__)
 
-# The complainant's windows are not the council's deadlines: when they close the case may close.
-WINDOWS = {
-    Rule.STAGE2_REQUEST_WINDOW: (Stage.RESPONDED_S1, "stage 2"),
-    Rule.STAGE3_REQUEST_WINDOW: (Stage.S2_ADJUDICATED, "stage 3"),
+# The complainant's windows are not the council's deadlines: when they close the case may close,
+# at the stages where it waits on them. Each window's last day is its clock's due date, the one the
+# letters printed (counted from when the complainant received the response).
+WINDOWS: dict[Rule, tuple[tuple[Stage, ...], str]] = {
+    Rule.STAGE2_REQUEST_WINDOW: ((Stage.RESPONDED_S1, Stage.RESOLVED_S1), "stage 2"),
+    Rule.STAGE3_REQUEST_WINDOW: ((Stage.S2_ADJUDICATED,), "stage 3"),
+    Rule.CORPORATE_STAGE2_REQUEST_WINDOW: ((Stage.CORP_S1_RESPONDED,), "stage 2"),
 }
 DEADLINE_NAMES = {
     Rule.ACK: "Acknowledgement",
@@ -159,7 +162,7 @@ def _collect_deadlines(collector: Collector, today: date, horizon: date) -> None
         Clock.objects.running()
         .with_effective_due()
         .filter(effective_due__lte=horizon)
-        .exclude(rule__in=list(WINDOWS))
+        .exclude(rule__in=sorted(COMPLAINANT_WINDOWS))
         # Already reminded about this due date: nothing new to say (keeps a daily rerun cheap).
         .annotate(
             told_soon=_reminded("clock", "due_soon", "effective_due"),
@@ -300,21 +303,11 @@ def _windows_to_close(today: date, grace: int) -> list[tuple[Case, Stage, str, d
         .order_by("effective_due", "pk")
     )
     for clock in clocks:
-        stage, next_stage = WINDOWS[Rule(clock.rule)]
+        stages, next_stage = WINDOWS[Rule(clock.rule)]
         due: date = clock.effective_due  # type: ignore[attr-defined]
-        if clock.case.stage == stage and calendar.add_working_days(due, grace) < today:
+        stage = Stage(clock.case.stage)
+        if stage in stages and calendar.add_working_days(due, grace) < today:
             found.append((clock.case, stage, next_stage, due))
-    corporate = Case.objects.filter(stage=Stage.CORP_S1_RESPONDED)
-    for case in corporate:
-        response = (
-            case.events.filter(action=Action.RESPOND_CORPORATE_STAGE1).order_by("-at").first()
-        )
-        if response is None:
-            continue
-        window = profile_named(case.profile).corporate.stage2_request_window_working_days
-        last_day = calendar.add_working_days(response.on, window)
-        if calendar.add_working_days(last_day, grace) < today:
-            found.append((case, Stage.CORP_S1_RESPONDED, "stage 2", last_day))
     return found
 
 

@@ -5,12 +5,15 @@ import pytest
 from django.core.management import call_command
 
 from redress.cases.demo.loader import DEFAULT_SEED, load_demo
+from redress.cases.models import Clock
 from redress.cases.tests.factories import staff
+from redress.domain.facts import SentBy
 from redress.domain.roles import Role
+from redress.domain.rules import Rule
 from redress.domain.workflow import Stage
 from redress.letters.models import Delivery, Letter, Reminder
 from redress.letters.sweep import sweep
-from redress.letters.tests.walks import case_at
+from redress.letters.tests.walks import case_at, corporate_responded, received, resolved
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -76,6 +79,51 @@ def test_a_case_whose_stage_2_window_and_grace_have_passed_is_closed_with_the_cl
     to_complainant = [m for m in smtp_server.wait_for(2) if m["To"] == "sam.parent@example.org"]
     assert [m["Subject"] for m in to_complainant] == [letter.subject]
     assert Reminder.objects.filter(kind="auto_closed", case=walk.case).count() == 1
+
+
+def test_a_corporate_case_closes_by_its_window_clock_which_counts_from_when_the_post_arrived(
+    smtp_server, settings
+):
+    settings.REDRESS_AUTO_CLOSE_GRACE_WORKING_DAYS = 5
+    staff(Role.COMPLAINTS_MANAGER, email="manager@council.example")
+    walk = received()
+    corporate_responded(walk, sent_by=SentBy.POST)  # posted 1 April, received 7 April
+    window = Clock.objects.get(case=walk.case, rule=Rule.CORPORATE_STAGE2_REQUEST_WINDOW)
+    assert window.due_date == date(2026, 5, 6)
+
+    # 1 April + 20 working days is 1 May, and its grace ends on 11 May: not the window's
+    after_a_recount = sweep(today=date(2026, 5, 12))
+    on_last_day_of_grace = sweep(today=date(2026, 5, 13))  # 6 May + 5 working days
+    closing = sweep(today=date(2026, 5, 14))
+
+    walk.case.refresh_from_db()
+    assert after_a_recount.closed == on_last_day_of_grace.closed == []
+    assert closing.closed == [walk.case.reference]
+    assert walk.case.stage == Stage.CLOSED
+    [letter] = Letter.objects.filter(case=walk.case, key="case_closed", status="sent")
+    assert "you could ask for stage 2 by Wednesday 6 May 2026" in letter.text
+    assert "The time to ask for stage 2 has passed" in letter.text
+    # the complainant's window is not a deadline of the council's: nobody is told it was missed
+    assert not Reminder.objects.filter(clock=window).exists()
+
+
+def test_a_case_resolved_at_stage_1_closes_once_its_stage_2_window_and_grace_have_passed(
+    smtp_server, settings
+):
+    settings.REDRESS_AUTO_CLOSE_GRACE_WORKING_DAYS = 5
+    staff(Role.COMPLAINTS_MANAGER, email="manager@council.example")
+    walk = received()
+    resolved(walk)  # 30 March: may ask for stage 2 until Wednesday 29 April
+
+    on_last_day_of_grace = sweep(today=date(2026, 5, 7))  # 4 May is a bank holiday
+    closing = sweep(today=date(2026, 5, 8))
+
+    walk.case.refresh_from_db()
+    assert on_last_day_of_grace.closed == []
+    assert closing.closed == [walk.case.reference]
+    [letter] = Letter.objects.filter(case=walk.case, key="case_closed", status="sent")
+    assert "you could ask for stage 2 by Wednesday 29 April 2026" in letter.text
+    assert not Reminder.objects.filter(clock__rule=Rule.STAGE2_REQUEST_WINDOW).exists()
 
 
 def test_deferrals_due_for_review_and_actions_falling_due_are_flagged_once(smtp_server, settings):

@@ -18,8 +18,6 @@ from django.utils import timezone
 from redress.accounts.models import User
 from redress.cases.models import Case, CasePerson, Clock, Document, PersonRole
 from redress.cases.selectors import cases_visible_to
-from redress.core.calendar import working_calendar
-from redress.core.council import profile_named
 from redress.domain.rules import Rule
 from redress.domain.workflow import Action, Stage, allowed_actions
 from redress.intake.models import Draft, LateStageRequest, Submission
@@ -108,44 +106,35 @@ class NextStage:
         return today > self.last_day
 
 
-STATUTORY_WINDOWS = {
+# The next stage each answered stage may ask for, and the complainant's window clock to ask in.
+NEXT_STAGE_WINDOWS = {
     Stage.RESPONDED_S1: (Action.REQUEST_STAGE2, Rule.STAGE2_REQUEST_WINDOW, "stage 2"),
+    Stage.RESOLVED_S1: (Action.REQUEST_STAGE2, Rule.STAGE2_REQUEST_WINDOW, "stage 2"),
     Stage.S2_ADJUDICATED: (
         Action.REQUEST_STAGE3,
         Rule.STAGE3_REQUEST_WINDOW,
         "a review panel (stage 3)",
     ),
+    Stage.CORP_S1_RESPONDED: (
+        Action.REQUEST_CORPORATE_STAGE2,
+        Rule.CORPORATE_STAGE2_REQUEST_WINDOW,
+        "stage 2",
+    ),
 }
 
 
 def next_stage_for(case: Case) -> NextStage | None:
-    """Where the case has had a stage 1 or stage 2 response: which stage comes next, and the last
-    day to ask for it, from the case's running window clock.
-
-    The corporate procedure has no window clock, so its window is counted from the day the stage
-    1 response clock stopped, with the profile's corporate window.
-    """
+    """Where the case has had a response: which stage comes next, and the last day to ask for
+    it, from the case's running window clock (counted from when the complainant received the
+    response, so the tracking page and the letters give the same day)."""
     stage = Stage(case.stage)
-    if stage in STATUTORY_WINDOWS:
-        action, rule, name = STATUTORY_WINDOWS[stage]
-        clock = Clock.objects.filter(case=case, rule=rule).running().first()
-        if clock is None:
-            return None
-        return NextStage(action, name, clock.effective_due_date, stage)
-    if stage is Stage.CORP_S1_RESPONDED:
-        responded = (
-            Clock.objects.filter(case=case, rule=Rule.CORPORATE_STAGE1_RESPONSE)
-            .exclude(completed_on=None)
-            .order_by("-completed_on")
-            .values_list("completed_on", flat=True)
-            .first()
-        )
-        if responded is None:
-            return None
-        days = profile_named(case.profile).corporate.stage2_request_window_working_days
-        last_day = working_calendar().add_working_days(responded, days)
-        return NextStage(Action.REQUEST_CORPORATE_STAGE2, "stage 2", last_day, stage)
-    return None
+    if stage not in NEXT_STAGE_WINDOWS:
+        return None
+    action, rule, name = NEXT_STAGE_WINDOWS[stage]
+    clock = Clock.objects.filter(case=case, rule=rule).running().first()
+    if clock is None:
+        return None
+    return NextStage(action, name, clock.effective_due_date, stage)
 
 
 def late_request_pending(case: Case) -> LateStageRequest | None:

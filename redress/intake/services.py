@@ -430,8 +430,7 @@ def next_stage_request(
     window = selectors.next_stage_for(case)
     if window is None:
         raise InvalidTransition(Stage(case.stage), Action.REQUEST_STAGE2)
-    corporate = window.action is Action.REQUEST_CORPORATE_STAGE2
-    if corporate or not window.is_late(on):
+    if not window.is_late(on):
         try:
             case_take_action(
                 case_id=case.pk,

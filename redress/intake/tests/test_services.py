@@ -11,7 +11,7 @@ from django.utils import timezone
 from redress.cases.models import Case, CaseEvent, Document
 from redress.cases.services import StaleCase
 from redress.domain.rules import Rule
-from redress.domain.workflow import Action, Stage
+from redress.domain.workflow import Action, InvalidTransition, Stage
 from redress.intake import selectors, services
 from redress.intake.models import (
     ComplainantMessage,
@@ -26,9 +26,11 @@ from redress.intake.tests.builders import (
     COMPLAINANT_EMAIL,
     adjudicated_case,
     at,
+    complaint_from,
     corporate_responded_case,
     fill_in,
     responded_case,
+    take,
 )
 from redress.intake.tests.journey_data import FEEDBACK, PARENT_COMPLAINT, YOUNG_PERSON
 from redress.intake.uploads import CheckedUpload
@@ -475,12 +477,26 @@ def test_asking_for_a_review_panel_uses_the_stage_3_window():
     assert case.stage == Stage.S3_REQUESTED
 
 
-def test_a_corporate_stage_2_request_is_taken_even_after_the_window():
+def test_a_corporate_stage_2_request_after_the_window_asks_why_now_and_goes_to_a_manager():
+    # Item 12.5: was "taken even after the window"; the corporate window is a clock now, counted
+    # from when the complainant received the response, and a late request is the manager's call
     case = corporate_responded_case(date(2026, 6, 1))
     window = selectors.next_stage_for(case)
     assert (window.action, window.last_day) == (Action.REQUEST_CORPORATE_STAGE2, date(2026, 6, 29))
 
-    assert ask(case, date(2026, 7, 15)) is services.StageRequestOutcome.ACCEPTED
+    with pytest.raises(services.WhyNowNeeded):
+        ask(case, date(2026, 7, 15))
+    outcome = ask(case, date(2026, 7, 15), why_now="I was in hospital")
+
+    assert outcome is services.StageRequestOutcome.AWAITING_DECISION
+    case.refresh_from_db()
+    assert case.stage == Stage.CORP_S1_RESPONDED
+    assert selectors.late_request_pending(case) is not None
+
+
+def test_a_corporate_stage_2_request_in_the_window_is_taken() -> None:
+    case = corporate_responded_case(date(2026, 6, 1))
+    assert ask(case, date(2026, 6, 29)) is services.StageRequestOutcome.ACCEPTED
     case.refresh_from_db()
     assert case.stage == Stage.CORP_S2
 
@@ -505,11 +521,12 @@ def test_a_request_on_a_case_that_moved_meanwhile_is_refused_as_stale():
 def test_withdrawing_stops_every_clock_and_confirms_by_email(
     smtp_server, django_capture_on_commit_callbacks
 ):
-    case = responded_case(date(2026, 6, 1))
+    case = complaint_from(COMPLAINANT_EMAIL, date(2026, 6, 1))
+    take(case, Action.ACCEPT_STATUTORY, date(2026, 6, 1))
 
     with django_capture_on_commit_callbacks(execute=True):
         services.complaint_withdraw(
-            case_id=case.pk, expected_stage=Stage.RESPONDED_S1, reason="", on=date(2026, 6, 2)
+            case_id=case.pk, expected_stage=Stage.STAT_S1, reason="", on=date(2026, 6, 2)
         )
 
     case.refresh_from_db()
@@ -520,6 +537,21 @@ def test_withdrawing_stops_every_clock_and_confirms_by_email(
     assert case.events.get(action="withdraw").details["request"]["reason"] == (
         "Withdrawn by the complainant online"
     )
+
+
+def test_an_answered_complaint_is_not_withdrawn():
+    # Item 12.12: was withdrawn from stage 1 answered; after a response the case closes instead
+    case = responded_case(date(2026, 6, 1))
+    assert not selectors.can_withdraw(case)
+
+    with pytest.raises(InvalidTransition, match="after a response a case closes"):
+        services.complaint_withdraw(
+            case_id=case.pk, expected_stage=Stage.RESPONDED_S1, reason="", on=date(2026, 6, 2)
+        )
+
+    case.refresh_from_db()
+    assert case.stage == Stage.RESPONDED_S1
+    assert case.clocks.running().filter(rule=Rule.STAGE2_REQUEST_WINDOW).exists()
 
 
 def test_information_added_later_is_kept_and_on_the_timeline():

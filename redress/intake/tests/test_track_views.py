@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from redress.cases.models import Document
 from redress.cases.services import document_add
-from redress.domain.workflow import Stage
+from redress.domain.workflow import Action, Stage
 from redress.intake.models import ComplainantMessage, LateStageRequest
-from redress.intake.tests.builders import COMPLAINANT_EMAIL, responded_case
+from redress.intake.tests.builders import COMPLAINANT_EMAIL, complaint_from, responded_case, take
 
 pytestmark = pytest.mark.django_db
 
@@ -200,7 +200,9 @@ def test_asking_late_asks_why_now_and_waits_for_a_manager(client, signed_in):
 
 
 def test_withdrawing_needs_a_yes_and_then_confirms(client, signed_in, smtp_server):
-    case = signed_in(responded_case(timezone.localdate() - timedelta(days=5)))
+    received = timezone.localdate() - timedelta(days=5)
+    case = complaint_from(COMPLAINANT_EMAIL, received)
+    signed_in(take(case, Action.ACCEPT_STATUTORY, received))
 
     empty = client.post(reverse("intake:track_withdraw"), {})
     assert "Select yes if you want to withdraw your complaint" in empty.text
@@ -213,6 +215,20 @@ def test_withdrawing_needs_a_yes_and_then_confirms(client, signed_in, smtp_serve
     assert case.stage == Stage.WITHDRAWN
     assert "Complaint withdrawn" in client.get(response["Location"]).text
     assert "withdraw it" not in client.get(reverse("intake:track_case")).text
+
+
+def test_an_answered_complaint_offers_the_next_stage_not_withdrawal(client, signed_in):
+    # Item 12.12: was offered withdrawal after the stage 1 response; an answered case closes
+    case = signed_in(responded_case(timezone.localdate() - timedelta(days=5)))
+
+    page = client.get(reverse("intake:track_case")).text
+    refused = client.get(reverse("intake:track_withdraw"))
+
+    assert "withdraw it" not in page
+    assert "stage 2" in page
+    assert refused.status_code in (302, 404)
+    case.refresh_from_db()
+    assert case.stage == Stage.RESPONDED_S1
 
 
 def test_adding_information_and_a_file(client, signed_in):

@@ -45,7 +45,7 @@ from redress.cases.services import (
     remedy_complete,
 )
 from redress.cases.tests.factories import independent, staff
-from redress.domain.facts import ActionRequest, DeferralReason, Discretion
+from redress.domain.facts import ActionRequest, DeferralReason, Discretion, NotAcceptedGrounds
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
 from redress.domain.roles import Role
@@ -229,7 +229,13 @@ def build() -> dict[str, Case]:
         discretion=Discretion.ACCEPT,
         reason="The adjudication went to an old address",
     )
-    act(b, Action.CONVENE_PANEL, date(2025, 10, 15), panel=tuple(p.as_person() for p in who.panel))
+    act(
+        b,
+        Action.CONVENE_PANEL,
+        date(2025, 10, 15),
+        panel=tuple(p.as_person() for p in who.panel),
+        meets_on=date(2025, 11, 12),
+    )
     act(b, Action.HOLD_PANEL, date(2025, 11, 12))
     act(b, Action.ISSUE_PANEL_REPORT, date(2025, 11, 17))
     act(b, Action.ISSUE_LA_RESPONSE, date(2025, 12, 3), by=manager)
@@ -401,7 +407,14 @@ def build() -> dict[str, Case]:
         cases[key] = receive(on, area=area, points=())
         act(cases[key], Action.LOG_COMPLIMENT, on)
     cases["I"] = receive(date(2025, 8, 11))
-    act(cases["I"], Action.NOT_ACCEPT, date(2025, 8, 12), by=manager, reason="Not about us")
+    act(
+        cases["I"],
+        Action.NOT_ACCEPT,
+        date(2025, 8, 12),
+        by=manager,
+        reason="Not about us",
+        grounds=NotAcceptedGrounds.NOT_ABOUT_A_SERVICE,
+    )
     cases["J"] = receive(date(2026, 1, 12))
     act(cases["J"], Action.REDIRECT, date(2026, 1, 13), reason="A school admissions appeal")
     cases["K"] = receive(date(2026, 2, 2), points=())

@@ -105,7 +105,7 @@ def test_the_inbox_reads_a_fixed_number_of_queries_however_long_the_queue(client
 @pytest.fixture
 def deemed_receipt(monkeypatch):
     """The statutory profile with deemed receipt on and a 17:00 cut-off, for every reader."""
-    from redress.cases import services as cases_services
+    from redress.cases.services import intake as cases_services
     from redress.triage import queue, views
 
     switched_on = replace(

@@ -201,6 +201,12 @@ class Section:
     build: Callable[[ReportContext], Table]
     chart: Chart | None = None
 
+    def table(self, ctx: ReportContext) -> Table:
+        """The section's table, with the key, title and description the section declares."""
+        table = self.build(ctx)
+        table.key, table.title, table.description = self.key, self.title, self.description
+        return table
+
 
 @dataclass(frozen=True)
 class Part:
@@ -209,24 +215,22 @@ class Part:
     sections: Sequence[Section]
 
 
-def _table(section_key: str, *, total: str = "", **kwargs: Any) -> Table:
-    """The section's table; with `total`, a total row so labelled is added under the rows."""
-    section = SECTIONS_BY_KEY[section_key]
+def section_table(*, total: str = "", **kwargs: Any) -> Table:
+    """A section's table (`Section.table` gives it the section's key, title and description);
+    with `total`, a total row so labelled is added under the rows."""
     if total:
         rows = kwargs["rows"]
         rows.append(total_row(rows, len(kwargs["columns"]), total))
         kwargs["total_row"] = True
-    return Table(key=section.key, title=section.title, description=section.description, **kwargs)
+    return Table(key="", title="", **kwargs)
 
 
-def _counts(
-    section_key: str, row_heading: str, heading: str, counts: list[tuple[str, int]], total: str
+def counts_table(
+    row_heading: str, heading: str, counts: list[tuple[str, int]], total: str
 ) -> Table:
     """A table of one column of counts, one row each, and their total."""
     rows = [Row(label, [count(n)]) for label, n in counts]
-    return _table(
-        section_key, row_heading=row_heading, columns=[Column(heading)], rows=rows, total=total
-    )
+    return section_table(row_heading=row_heading, columns=[Column(heading)], rows=rows, total=total)
 
 
 def total_row(rows: list[Row], columns: int, label: str = "Total") -> Row:
@@ -278,16 +282,16 @@ def key_figures(ctx: ReportContext) -> Table:
         Row("Complaints withdrawn", [count(withdrawn)]),
         Row("Cases reopened", [count(ctx.volume("reopened"))]),
     ]
-    return _table("key_figures", row_heading="Measure", columns=[Column("Figure")], rows=rows)
+    return section_table(row_heading="Measure", columns=[Column("Figure")], rows=rows)
 
 
 def contacts_received(ctx: ReportContext) -> Table:
     found = ctx.contacts()
     counts = [(ROUTE_LABELS[route], found.get(route, 0)) for route in ROUTE_LABELS]
-    return _counts("contacts", "How it was handled", "Received", counts, "All contacts received")
+    return counts_table("How it was handled", "Received", counts, "All contacts received")
 
 
-def _volumes(ctx: ReportContext, key: str, stages: Sequence[ProcedureStage]) -> Table:
+def _volumes(ctx: ReportContext, stages: Sequence[ProcedureStage]) -> Table:
     rows = [
         Row(
             stage.label,
@@ -299,8 +303,7 @@ def _volumes(ctx: ReportContext, key: str, stages: Sequence[ProcedureStage]) -> 
         )
         for stage in stages
     ]
-    return _table(
-        key,
+    return section_table(
         row_heading="Stage",
         columns=[Column("Started"), Column("Responded to"), Column("Withdrawn")],
         rows=rows,
@@ -312,11 +315,11 @@ def _procedure(name: str) -> list[ProcedureStage]:
 
 
 def statutory_volumes(ctx: ReportContext) -> Table:
-    return _volumes(ctx, "statutory_volumes", _procedure("statutory"))
+    return _volumes(ctx, _procedure("statutory"))
 
 
 def corporate_volumes(ctx: ReportContext) -> Table:
-    return _volumes(ctx, "corporate_volumes", _procedure("corporate"))
+    return _volumes(ctx, _procedure("corporate"))
 
 
 def trend(ctx: ReportContext) -> Table:
@@ -326,12 +329,12 @@ def trend(ctx: ReportContext) -> Table:
     rows = [
         Row(labels[figure], [count(found[figure][year]) for year in years]) for figure in labels
     ]
-    return _table(
-        "trend", row_heading="Started in the year", columns=[Column(y) for y in years], rows=rows
+    return section_table(
+        row_heading="Started in the year", columns=[Column(y) for y in years], rows=rows
     )
 
 
-def _escalation(ctx: ReportContext, key: str, keys: Sequence[str]) -> Table:
+def _escalation(ctx: ReportContext, keys: Sequence[str]) -> Table:
     rows = []
     for escalation in activity.ESCALATIONS:
         if escalation.key not in keys:
@@ -351,8 +354,7 @@ def _escalation(ctx: ReportContext, key: str, keys: Sequence[str]) -> Table:
                 [count(done), went_on, percent(int(went_on.value or 0), done, went_on), *late],
             )
         )
-    return _table(
-        key,
+    return section_table(
         row_heading="From one stage to the next",
         columns=[
             Column("Responded to at the earlier stage"),
@@ -366,14 +368,14 @@ def _escalation(ctx: ReportContext, key: str, keys: Sequence[str]) -> Table:
 
 
 def statutory_escalation(ctx: ReportContext) -> Table:
-    return _escalation(ctx, "statutory_escalation", ["stat1_stat2", "stat2_stat3"])
+    return _escalation(ctx, ["stat1_stat2", "stat2_stat3"])
 
 
 def corporate_escalation(ctx: ReportContext) -> Table:
-    return _escalation(ctx, "corporate_escalation", ["corp1_corp2"])
+    return _escalation(ctx, ["corp1_corp2"])
 
 
-def _timeliness(ctx: ReportContext, key: str, rules: Sequence[Rule]) -> Table:
+def _timeliness(ctx: ReportContext, rules: Sequence[Rule]) -> Table:
     found = ctx.timeliness()
     rows = []
     for rule in rules:
@@ -394,8 +396,7 @@ def _timeliness(ctx: ReportContext, key: str, rules: Sequence[Rule]) -> Table:
                 ],
             )
         )
-    return _table(
-        key,
+    return section_table(
         row_heading="Deadline",
         columns=[
             Column("Responses"),
@@ -410,11 +411,11 @@ def _timeliness(ctx: ReportContext, key: str, rules: Sequence[Rule]) -> Table:
 
 
 def statutory_timeliness(ctx: ReportContext) -> Table:
-    return _timeliness(ctx, "statutory_timeliness", STATUTORY_RULES)
+    return _timeliness(ctx, STATUTORY_RULES)
 
 
 def corporate_timeliness(ctx: ReportContext) -> Table:
-    return _timeliness(ctx, "corporate_timeliness", CORPORATE_RULES)
+    return _timeliness(ctx, CORPORATE_RULES)
 
 
 OUTCOME_COLUMNS = [
@@ -445,11 +446,10 @@ def _outcome_row(label: str, found: Mapping[str, int]) -> Row:
     )
 
 
-def _case_outcomes(ctx: ReportContext, key: str, stages: Sequence[FindingStage]) -> Table:
+def _case_outcomes(ctx: ReportContext, stages: Sequence[FindingStage]) -> Table:
     found = ctx.findings().by_stage
     rows = [_outcome_row(FINDING_STAGE_LABELS[stage], found[stage].cases) for stage in stages]
-    return _table(
-        key,
+    return section_table(
         row_heading="Stage",
         columns=list(OUTCOME_COLUMNS),
         rows=rows,
@@ -458,15 +458,14 @@ def _case_outcomes(ctx: ReportContext, key: str, stages: Sequence[FindingStage])
     )
 
 
-def _point_outcomes(ctx: ReportContext, key: str, stages: Sequence[FindingStage]) -> Table:
+def _point_outcomes(ctx: ReportContext, stages: Sequence[FindingStage]) -> Table:
     found = ctx.findings().by_stage
     rows = []
     for stage in stages:
         row = _outcome_row(FINDING_STAGE_LABELS[stage], found[stage].points)
         row.cells.append(count(found[stage].points[outcomes.OTHER]))
         rows.append(row)
-    return _table(
-        key,
+    return section_table(
         row_heading="Stage",
         columns=[*OUTCOME_COLUMNS, Column("Other outcomes")],
         rows=rows,
@@ -476,19 +475,19 @@ def _point_outcomes(ctx: ReportContext, key: str, stages: Sequence[FindingStage]
 
 
 def statutory_case_outcomes(ctx: ReportContext) -> Table:
-    return _case_outcomes(ctx, "statutory_case_outcomes", STATUTORY_FINDINGS)
+    return _case_outcomes(ctx, STATUTORY_FINDINGS)
 
 
 def statutory_point_outcomes(ctx: ReportContext) -> Table:
-    return _point_outcomes(ctx, "statutory_point_outcomes", STATUTORY_FINDINGS)
+    return _point_outcomes(ctx, STATUTORY_FINDINGS)
 
 
 def corporate_case_outcomes(ctx: ReportContext) -> Table:
-    return _case_outcomes(ctx, "corporate_case_outcomes", CORPORATE_FINDINGS)
+    return _case_outcomes(ctx, CORPORATE_FINDINGS)
 
 
 def corporate_point_outcomes(ctx: ReportContext) -> Table:
-    return _point_outcomes(ctx, "corporate_point_outcomes", CORPORATE_FINDINGS)
+    return _point_outcomes(ctx, CORPORATE_FINDINGS)
 
 
 def local_resolution(ctx: ReportContext) -> Table:
@@ -500,24 +499,11 @@ def local_resolution(ctx: ReportContext) -> Table:
         Row("Stage 1 complaints responded to", [count(ctx.volume("stat1:completed"))]),
         Row("Mediation and resolution meetings held", [not_applicable()]),
     ]
-    table = _table("local_resolution", row_heading="Measure", columns=[Column("Number")], rows=rows)
+    table = section_table(row_heading="Measure", columns=[Column("Number")], rows=rows)
     table.notes.append(
         "Redress does not yet record mediation or resolution meetings, so none are counted."
     )
     return table
-
-
-def _two_procedures(
-    found: Mapping[tuple[str, ...], int], keys: list[str], label: Callable[[str], str]
-) -> list[Row]:
-    rows = []
-    for key in keys:
-        statutory = found.get((key, str(Route.STATUTORY)), 0)
-        corporate = found.get((key, str(Route.CORPORATE)), 0)
-        rows.append(
-            Row(label(key), [count(statutory), count(corporate), count(statutory + corporate)])
-        )
-    return rows
 
 
 def service_areas(ctx: ReportContext) -> Table:
@@ -534,8 +520,7 @@ def service_areas(ctx: ReportContext) -> Table:
             rows.append(
                 Row(label, [count(statutory), count(corporate), count(statutory + corporate)])
             )
-    return _table(
-        "service_areas",
+    return section_table(
         row_heading="Service area",
         columns=[
             Column("Children Act 1989 procedure"),
@@ -566,8 +551,7 @@ def themes(ctx: ReportContext) -> Table:
         )
         for theme in order
     ]
-    return _table(
-        "themes",
+    return section_table(
         row_heading="Theme",
         columns=[
             Column("Points raised"),
@@ -585,7 +569,7 @@ def complainants(ctx: ReportContext) -> Table:
         found[kind] = found.get(kind, 0) + n
     keys = received.in_order(found, [value for value, _ in ComplainantType.choices])
     counts = [(choice_label(ComplainantType.choices, k), found[k]) for k in keys if k in found]
-    return _counts("complainants", "Who complained", "Complainants", counts, "Total")
+    return counts_table("Who complained", "Complainants", counts, "Total")
 
 
 def advocacy(ctx: ReportContext) -> Table:
@@ -610,7 +594,7 @@ def advocacy(ctx: ReportContext) -> Table:
             [count(with_advocate)],
         ),
     ]
-    return _table("advocacy", row_heading="Measure", columns=[Column("Complaints")], rows=rows)
+    return section_table(row_heading="Measure", columns=[Column("Complaints")], rows=rows)
 
 
 def channels(ctx: ReportContext) -> Table:
@@ -619,7 +603,7 @@ def channels(ctx: ReportContext) -> Table:
     counts = [
         (label, found.total(channel=value, route=complaints)) for value, label in Channel.choices
     ]
-    return _counts("channels", "How the complaint was made", "Complaints", counts, "Total")
+    return counts_table("How the complaint was made", "Complaints", counts, "Total")
 
 
 def ombudsman_enquiries(ctx: ReportContext) -> Table:
@@ -633,13 +617,13 @@ def ombudsman_enquiries(ctx: ReportContext) -> Table:
         Row("Remedies completed", [count(remedies["completed"])]),
         Row("Remedies completed by the date agreed", [count(remedies["completed_on_time"])]),
     ]
-    return _table("ombudsman", row_heading="Measure", columns=[Column("Number")], rows=rows)
+    return section_table(row_heading="Measure", columns=[Column("Number")], rows=rows)
 
 
 def ombudsman_decisions(ctx: ReportContext) -> Table:
     found = ctx.ombudsman()["period"]
     counts = [(DECISION_LABELS[d], found[d]) for d in OmbudsmanDecision]
-    return _counts("ombudsman_decisions", "Decision", "Decisions", counts, "All decisions")
+    return counts_table("Decision", "Decisions", counts, "All decisions")
 
 
 def ombudsman_trend(ctx: ReportContext) -> Table:
@@ -655,8 +639,7 @@ def ombudsman_trend(ctx: ReportContext) -> Table:
         Row(label, [count(found[year][figure]) for year in years])
         for figure, label in figures.items()
     ]
-    return _table(
-        "ombudsman_trend",
+    return section_table(
         row_heading="In the year",
         columns=[Column(year) for year in years],
         rows=rows,
@@ -676,8 +659,7 @@ def remedy_payments(ctx: ReportContext) -> Table:
         )
         for key in keys
     ]
-    return _table(
-        "remedy_payments",
+    return section_table(
         row_heading="Reason for the payment",
         columns=[Column("Payments"), Column("Amount paid", Kind.MONEY)],
         rows=rows,
@@ -695,7 +677,7 @@ def compliments(ctx: ReportContext) -> Table:
         for area in areas
         if (n := found.total(route=str(Route.COMPLIMENT), service_area=area))
     ]
-    return _counts("compliments", "Service area", "Compliments", counts, "Total")
+    return counts_table("Service area", "Compliments", counts, "Total")
 
 
 def learning_table(ctx: ReportContext) -> Table:
@@ -707,8 +689,7 @@ def learning_table(ctx: ReportContext) -> Table:
         )
         for item in items
     ]
-    table = _table(
-        "learning",
+    table = section_table(
         row_heading="What people told us about (theme)",
         columns=[Column("Service area", Kind.TEXT), Column("What we did", Kind.TEXT)],
         rows=rows,
@@ -982,7 +963,7 @@ def build_report(cases: QuerySet[Case], period: Period, today: date) -> Report:
             BuiltPart(
                 part,
                 [
-                    (section, suppress(section.build(ctx), ctx.threshold))
+                    (section, suppress(section.table(ctx), ctx.threshold))
                     for section in part.sections
                 ],
             )

@@ -139,6 +139,13 @@ RESPONSES = frozenset(
         Action.RESPOND_CORPORATE_STAGE2,
     }
 )
+# Some responses go by post. Not those that open a window the scenarios time their next step
+# against (the timing counts from the day the response was sent, as email is received).
+POSTED_SOMETIMES = RESPONSES - {
+    Action.RESPOND_STAGE1,
+    Action.ADJUDICATE,
+    Action.RESPOND_CORPORATE_STAGE1,
+}
 NOT_ACCEPTED_GROUNDS = {
     text.NOT_ACCEPTED[0]: NotAcceptedGrounds.NOT_ABOUT_A_SERVICE,
     text.NOT_ACCEPTED[1]: NotAcceptedGrounds.ALREADY_CONSIDERED,
@@ -500,7 +507,7 @@ class Runner:
         elif action is Action.CLOSE and not planned.by_sweep and self.window_open(plan, on):
             options["complainant_agreed_on"] = on
             reason = reason or text.NOT_GOING_FURTHER
-        if action in RESPONSES and rng.random() < 0.3:
+        if action in POSTED_SOMETIMES and rng.random() < 0.3:
             options["sent_by"] = SentBy.POST
         return ActionRequest(on=on, reason=reason, **options)  # type: ignore[arg-type]
 

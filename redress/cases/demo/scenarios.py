@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from redress.cases.demo.catalogue import NOT_ACCEPTED, NOT_ACCEPTED_LATE
-from redress.cases.demo.timing import Wait, Window, due, gap, swept
+from redress.cases.demo.timing import Wait, due, gap, swept
 from redress.domain.facts import DeferralReason, Discretion, Route
 from redress.domain.findings import Finding
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
@@ -95,7 +95,9 @@ STAGE1_EXTENDED = (
 # have passed, as the real system does.
 SWEPT_AFTER_STAGE2_WINDOW = step(A.CLOSE, swept(R.STAGE2_REQUEST_WINDOW), by_sweep=True)
 SWEPT_AFTER_STAGE3_WINDOW = step(A.CLOSE, swept(R.STAGE3_REQUEST_WINDOW), by_sweep=True)
-SWEPT_AFTER_CORPORATE_WINDOW = step(A.CLOSE, swept(Window.CORPORATE_STAGE2_REQUEST), by_sweep=True)
+SWEPT_AFTER_CORPORATE_WINDOW = step(
+    A.CLOSE, swept(R.CORPORATE_STAGE2_REQUEST_WINDOW), by_sweep=True
+)
 REQUEST_STAGE2 = step(A.REQUEST_STAGE2, due(R.STAGE2_REQUEST_WINDOW, -16, -3))
 APPOINT = step(A.APPOINT_INVESTIGATORS, gap(3, 8))
 STATEMENT = (

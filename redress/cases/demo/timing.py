@@ -15,7 +15,6 @@ follows the transition table (redress/domain/workflow.py) and the profile's anch
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 from random import Random
 
 from redress.domain.profiles import (
@@ -30,13 +29,6 @@ from redress.domain.working_days import WorkingCalendar
 RECEIVE = "receive"
 
 
-class Window(StrEnum):
-    """A window with no clock of its own: the corporate procedure's time to ask for stage 2,
-    which the daily sweep reads from the profile (redress/letters/sweep.py)."""
-
-    CORPORATE_STAGE2_REQUEST = "corporate.stage2.request_window"
-
-
 @dataclass(frozen=True)
 class Wait:
     """`lo`..`hi` working days after `after`: the previous step (None), or the deadline of a clock
@@ -49,16 +41,14 @@ class Wait:
 
     lo: int
     hi: int
-    after: Rule | Window | None = None
+    after: Rule | None = None
     extended: bool = False
     swept: bool = False
 
     def working_days(self, profile: CouncilProfile, rng: Random, grace: int) -> int:
         """How many working days after the reference point this step falls, for this case."""
         base = 0
-        if isinstance(self.after, Window):
-            base = profile.corporate.stage2_request_window_working_days
-        elif self.after is not None:
+        if self.after is not None:
             rule = EXTENDED_RULE[self.after] if self.extended else self.after
             base = working_days_for(rule, profile)
         if self.swept:
@@ -71,18 +61,18 @@ def gap(lo: int, hi: int | None = None) -> Wait:
     return Wait(lo, lo if hi is None else hi)
 
 
-def due(rule: Rule | Window, lo: int, hi: int, *, extended: bool = False) -> Wait:
+def due(rule: Rule, lo: int, hi: int, *, extended: bool = False) -> Wait:
     """Between `lo` and `hi` working days from the deadline of `rule` (negative: before it)."""
     return Wait(lo, hi, after=rule, extended=extended)
 
 
-def swept(window: Rule | Window) -> Wait:
+def swept(window: Rule) -> Wait:
     """The first working day the daily sweep runs after `window` lapsed and its grace ran out:
     it closes the case then (redress/letters/sweep.py, `REDRESS_AUTO_CLOSE_GRACE_WORKING_DAYS`)."""
     return Wait(1, 1, after=window, swept=True)
 
 
-def day0_steps(rule: Rule | Window, profile: CouncilProfile) -> tuple[str, ...]:
+def day0_steps(rule: Rule, profile: CouncilProfile) -> tuple[str, ...]:
     """The steps whose date is day 0 of `rule` under `profile` (the latest one that happened).
 
     Mirrors the anchors of the transition table: stage 1 counts from receipt; stage 2 from the
@@ -94,12 +84,11 @@ def day0_steps(rule: Rule | Window, profile: CouncilProfile) -> tuple[str, ...]:
     la_from_panel = profile.stage3.la_response_anchor is LaResponseAnchor.PANEL_DATE
     corporate1_from_receipt = profile.corporate.stage1_response_anchor is CorporateAnchor.RECEIPT
     corporate2_from_request = profile.corporate.stage2_response_anchor is CorporateAnchor.RECEIPT
-    if isinstance(rule, Window):
-        return ("respond_corporate_stage1",)
     anchors: Mapping[Rule, tuple[str, ...]] = {
         Rule.ACK: (RECEIVE,),
         Rule.STAGE1_RESPONSE: (RECEIVE,),
-        Rule.STAGE2_REQUEST_WINDOW: ("respond_stage1",),
+        Rule.STAGE2_REQUEST_WINDOW: ("respond_stage1", "resolve_stage1"),
+        Rule.CORPORATE_STAGE2_REQUEST_WINDOW: ("respond_corporate_stage1",),
         Rule.STAGE2_RESPONSE: (
             ("request_stage2", "accept_statutory_stage2")
             if stage2_from_request

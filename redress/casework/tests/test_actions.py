@@ -46,7 +46,8 @@ def test_the_second_person_to_save_sees_what_changed_and_keeps_what_they_typed()
     first.post(action_url(case, Action.ACCEPT_STATUTORY), dated(expected_stage="received"))
     typed = "Out of scope: the complaint is about a school, not social care"
     response = second.post(
-        action_url(case, Action.NOT_ACCEPT), dated(expected_stage="received", reason=typed)
+        action_url(case, Action.NOT_ACCEPT),
+        dated(expected_stage="received", grounds="not_about_a_service", reason=typed),
     )
 
     assert response.status_code == 200

@@ -23,6 +23,7 @@ from redress.domain.facts import Discretion, Route
 from redress.domain.findings import FindingStage
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
 from redress.domain.roles import Role
+from redress.domain.workflow import GuardFailed
 
 R = Role
 FINDING_ROLES = {
@@ -178,6 +179,18 @@ def _save_ombudsman(s: Saving) -> object:
         decision=OmbudsmanDecision(decision) if decision else None,
         summary=s.data.get("summary", ""),
     )
+
+
+def _save_response_received(s: Saving) -> object:
+    try:
+        return services.case_record_response_received(
+            case_id=s.case.pk, received_on=s.data["received_on"], by=s.by, on=s.on
+        )
+    except GuardFailed as failed:
+        # "There is no window open ..." is about the case, not the date typed
+        about_date = not failed.problems[0].startswith("There is no window")
+        field = "received_on" if about_date else None
+        raise FieldProblem(field, "; ".join(failed.problems)) from None
 
 
 def _pence(amount: Decimal | None) -> int | None:
@@ -360,6 +373,13 @@ RECORDS: dict[str, RecordKind] = {
             case_id=s.case.pk, advocate=active_user(int(s.data["advocate"])), by=s.by, on=s.on
         ),
         done="Advocate appointed",
+    ),
+    "response-received": RecordKind(
+        "Record when the complainant received the response",
+        f.ResponseReceivedForm,
+        _fixed(TEAM),
+        _save_response_received,
+        done="The date the complainant received the response is saved",
     ),
     "link": RecordKind(
         "Link another case", f.LinkForm, _fixed(TEAM), _save_link, done="Cases linked"

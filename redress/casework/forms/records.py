@@ -303,5 +303,18 @@ class LinkForm(RecordForm):
     )
 
 
+class ResponseReceivedForm(RecordForm):
+    """The day the complainant actually received the last response (a letter that took longer,
+    say): their window to ask for the next stage counts from it."""
+
+    received_on = DateBoxesField(
+        label="Date the complainant received the response",
+        what="the date the complainant received the response",
+        help_text=(
+            "Their time to ask for the next stage counts from this day. For example, 27 3 2026"
+        ),
+    )
+
+
 def plan_item_choices(case: Case) -> list[ActionPlanItem]:
     return [item for item in case.action_plan.all() if item.status == item.Status.OPEN]

@@ -1,10 +1,13 @@
 """The case page: summary, people, points and findings, clocks explained, timeline, and more."""
 
+from datetime import date
+
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from redress.accounts.access import local_today, roles_on_case, staff_view
+from redress.cases.models import Case, Clock
 from redress.cases.selectors import case_for_page
 from redress.cases.services import case_record_view
 from redress.casework.access import CASE_READERS, COMPLAINTS_TEAM, RESTRICTED_READERS
@@ -14,9 +17,13 @@ from redress.casework.labels import event_label, rule_label
 from redress.casework.records import offered_records
 from redress.core.calendar import working_calendar
 from redress.core.council import profile_named
+from redress.domain.clock_states import ClockRecord, ClockState, clock_state
 from redress.domain.findings import FindingStage
 from redress.domain.ombudsman import OmbudsmanStatus
-from redress.domain.workflow import Stage
+from redress.domain.profiles import Stage2ClockStart
+from redress.domain.rules import COMPLAINANT_WINDOWS, Rule
+from redress.domain.workflow import Action, Stage
+from redress.domain.working_days import WorkingCalendar
 from redress.intake.selectors import late_request_pending
 
 FINDING_STAGE_LABELS = {
@@ -26,6 +33,43 @@ FINDING_STAGE_LABELS = {
     FindingStage.CORPORATE_STAGE1: "Corporate stage 1",
     FindingStage.CORPORATE_STAGE2: "Corporate stage 2",
 }
+
+# A clock's state (redress.domain.clock_states) in the page's words, with its tag colour
+CLOCK_STATES = {
+    ClockState.RUNNING: ("Running", "blue"),
+    ClockState.OVERDUE: ("Overdue", "red"),
+    ClockState.MET: ("Met", "green"),
+    ClockState.MISSED: ("Missed", "red"),
+    ClockState.ENDED: ("Ended without a verdict", "grey"),
+    ClockState.USED: ("Used: asked in time", "green"),
+    ClockState.LAPSED: ("Lapsed", "grey"),
+}
+STAGE2_REQUESTS = (Action.REQUEST_STAGE2, Action.ACCEPT_STATUTORY_STAGE2)
+
+
+def _state_of(clock: Clock, today: date) -> tuple[str, str]:
+    record = ClockRecord(Rule(clock.rule), clock.effective_due_date, clock.completed_on, clock.met)
+    return CLOCK_STATES[clock_state(record, today)]
+
+
+def _request_to_statement(case: Case, calendar: WorkingCalendar, today: date) -> str:
+    """Under a profile whose stage 2 clock starts when the statement is agreed, how long the
+    statement took from the request: the time the clock does not count (empty otherwise)."""
+    if profile_named(case.profile).stage2.clock_start is not Stage2ClockStart.STATEMENT_AGREED:
+        return ""
+    events = list(case.events.all())  # the latest first
+    requested_on = next((e.on for e in events if e.action in STAGE2_REQUESTS), None)
+    if requested_on is None:
+        return ""
+    agreed_on = next(
+        (e.on for e in events if e.action == Action.AGREE_STATEMENT and e.on >= requested_on),
+        None,
+    )
+    if agreed_on is None and case.stage != Stage.S2_REQUESTED:
+        return ""  # it moved on (withdrawn, deferred) without an agreed statement
+    days = calendar.working_days_between(requested_on, agreed_on or today)
+    text = f"Request to statement agreed: {days} working day{'s' if days != 1 else ''}"
+    return text if agreed_on else f"{text} so far (the statement is not agreed yet)"
 
 
 @require_safe
@@ -49,6 +93,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         for c in sorted(case.clocks.all(), key=lambda c: (not c.is_running, c.anchor_date, c.pk))
     ]
     restricted = bool(roles & RESTRICTED_READERS) and not (roles - RESTRICTED_READERS)
+    window_open = any(c.is_running and c.rule in COMPLAINANT_WINDOWS for c in case.clocks.all())
     return render(
         request,
         "casework/case.html",
@@ -58,6 +103,9 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "status": status_of(case.next_due_on, today=today, calendar=calendar),
             "ombudsman": OmbudsmanStatus(case.ombudsman_status),
             "clocks": clocks,
+            "clock_states": {c.clock.pk: _state_of(c.clock, today) for c in clocks},
+            "request_to_statement": _request_to_statement(case, calendar, today),
+            "window_open": window_open,
             "events": [(event, event_label(event.action)) for event in case.events.all()],
             "appointments": current,
             "actions": offered_actions(Stage(case.stage), roles),

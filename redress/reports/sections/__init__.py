@@ -12,7 +12,8 @@ The modules, by what they hold:
   they share; `labels`: the words for what is counted, and its order;
 - the tables: `summary` (key figures, contacts, year by year), `volumes` (stages, escalation,
   local resolution), `timeliness`, `outcomes`, `people` (service areas, themes, complainants,
-  advocacy, channels; compliments), `ombudsman` (and remedy payments), `learning`.
+  advocacy, channels; compliments), `ombudsman` (and remedy payments), `learning`, `routing`
+  (Children Act matters taken through the corporate procedure).
 
 What other code uses is imported here, so `redress.reports.sections` stays the one place to
 import the report from.

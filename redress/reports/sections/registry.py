@@ -34,6 +34,7 @@ from redress.reports.sections.people import (
     service_areas,
     themes,
 )
+from redress.reports.sections.routing import statutory_matters_corporate
 from redress.reports.sections.section import Chart, Part, Section
 from redress.reports.sections.summary import contacts_received, key_figures, trend
 from redress.reports.sections.timeliness import corporate_timeliness, statutory_timeliness
@@ -207,6 +208,16 @@ PARTS: Sequence[Part] = (
                 "Outcomes of corporate complaint points",
                 "The finding on each complaint point.",
                 corporate_point_outcomes,
+            ),
+            Section(
+                "statutory_matters_corporate",
+                "Children Act matters taken through the corporate procedure",
+                "Complaints, and points of complaints, about a service inside the Children Act "
+                "1989 procedure that the complaints manager sent to the corporate procedure in "
+                "the period, by service area, with the reason recorded for each decision (names, "
+                "contact details and case references removed). A complaint or point counts once "
+                "for each reason recorded for it.",
+                statutory_matters_corporate,
             ),
         ),
     ),

@@ -23,6 +23,16 @@ H1, H2 compliments; H0 a compliment in 2024/25.
 I  not accepted. J redirected. K a comment. L accepted, then deferred (court proceedings).
 M  a stage 1 complaint in 2024/25, and N one in 2023/24 (for the trend).
 O  received on 30 March 2026 and not yet triaged.
+P  received on 27 March 2025 (the year before) from a foster carer, under support for a foster
+   carer (a Children Act service area); on 1 April 2025 the complaints manager sent it to the
+   corporate procedure, with a reason that names her (the report removes the name). Open at
+   corporate stage 1.
+Q  received on 27 March 2025; on 1 April 2025 the complaints manager sent its second point (about
+   the contact centre) to the corporate procedure, with a reason, and the complaint was accepted
+   under the Children Act procedure. Open at stage 1.
+   P and Q were received before the year, so the tables of what was received leave them out; in
+   the year they start corporate stage 1 and stage 1, and are its Children Act matters sent to
+   the corporate procedure.
 """
 
 from dataclasses import dataclass
@@ -41,11 +51,18 @@ from redress.cases.services import (
     case_record_ombudsman,
     case_take_action,
     point_record_finding,
+    point_route,
     remedy_add,
     remedy_complete,
 )
 from redress.cases.tests.factories import independent, staff
-from redress.domain.facts import ActionRequest, DeferralReason, Discretion, NotAcceptedGrounds
+from redress.domain.facts import (
+    ActionRequest,
+    DeferralReason,
+    Discretion,
+    NotAcceptedGrounds,
+    Route,
+)
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
 from redress.domain.roles import Role
@@ -436,4 +453,38 @@ def build() -> dict[str, Case]:
 
     # O: received, not yet triaged.
     cases["O"] = receive(date(2026, 3, 30))
+
+    # P and Q: Children Act matters the complaints manager sent to the corporate procedure.
+    p = cases["P"] = receive(
+        date(2025, 3, 27),
+        complainant="la_foster_carer",
+        name="Jo Fisher",
+        area="foster_carer_support",
+        points=(("Allowance paid late", "Delay"),),
+    )
+    act(p, Action.ACKNOWLEDGE, date(2025, 3, 28))
+    act(
+        p,
+        Action.ACCEPT_CORPORATE,
+        date(2025, 4, 1),
+        by=manager,
+        reason=(
+            "Jo Fisher complains about how the finance team paid her fostering allowance, not "
+            "about the support she gets as a foster carer"
+        ),
+    )
+    q = cases["Q"] = receive(
+        date(2025, 3, 27),
+        area="children_in_need",
+        points=(("No assessment", "Delay"), ("Kept on hold", "Communication")),
+    )
+    act(q, Action.ACKNOWLEDGE, date(2025, 3, 28))
+    point_route(
+        point_id=q.points.get(number=2).pk,
+        route=Route.CORPORATE,
+        reason="About the council's contact centre, not the social work service",
+        by=manager,
+        on=date(2025, 4, 1),
+    )
+    act(q, Action.ACCEPT_STATUTORY, date(2025, 4, 1))
     return cases

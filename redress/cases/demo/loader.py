@@ -17,7 +17,8 @@ from django.db import transaction
 
 from redress.accounts.models import Team, User, role_group
 from redress.cases.demo.people import DEMO_PASSWORD, SERVICE_TEAMS, STAFF
-from redress.cases.demo.runner import Runner, plan_year
+from redress.cases.demo.plans import plan_year
+from redress.cases.demo.runner import Runner
 from redress.cases.demo.scenarios import CORE, WEIGHTED, Scenario
 from redress.cases.models import Case
 from redress.core.calendar import working_calendar

@@ -2,29 +2,34 @@
 
 Every step of every case goes on one timeline and is taken in date order, so references follow
 the order of receipt and event ids follow the dates, as they would in a real year. Each step is a
-call to a service in redress/cases/services.py, by someone the transition table allows to take it;
+call to a case service (redress/cases/services), by someone the transition table allows to take it;
 findings travel with the action that needs them. Follow-ups (an action plan item completed, a
 payment made) are put on the timeline at their own dates, if those have come by today.
 """
 
 import heapq
 import itertools
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
-from random import Random
+from datetime import date
 
 from redress.accounts.models import Team, User
 from redress.cases.demo import catalogue as text
-from redress.cases.demo.complaints import CaseContent, make_content, weighted
+from redress.cases.demo.complaints import weighted
 from redress.cases.demo.people import usernames_in
-from redress.cases.demo.scenarios import Extra, Scenario, Step
-from redress.cases.demo.timing import Timeline, working_days_before
+from redress.cases.demo.plans import CasePlan, Happening
+from redress.cases.demo.requests import Requests
+from redress.cases.demo.scenarios import Extra, Step
+from redress.cases.demo.tables import (
+    DEPARTURE,
+    FINDINGS_WITH,
+    INVESTIGATION_FINDINGS,
+    LOCAL_FINDINGS,
+    TRIAGE,
+    transition_of,
+)
 from redress.cases.models import (
     Case,
     CasePerson,
     Channel,
-    Clock,
     ComplaintPoint,
     PersonRole,
     Recommendation,
@@ -53,31 +58,21 @@ from redress.cases.services import (
     remedy_complete,
 )
 from redress.domain.facts import (
-    ActionRequest,
     Discretion,
-    NotAcceptedGrounds,
-    RecommendationDecision,
     Route,
-    SentBy,
 )
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.guards import (
-    AGREEMENT_REQUIRED,
     ROUTE_OF_FINDING_STAGE,
-    corporate_route_problems,
 )
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
 from redress.domain.profiles import CouncilProfile
 from redress.domain.roles import Role
-from redress.domain.rules import COMPLAINANT_WINDOWS, EXTENDED_RULE, Rule, working_days_for
 from redress.domain.workflow import (
     COMPLAINTS_TEAM,
-    FINDINGS_GIVEN,
     MANAGER,
-    TRANSITIONS,
     Action,
     Stage,
-    Transition,
 )
 from redress.domain.working_days import WorkingCalendar
 
@@ -88,215 +83,7 @@ class DemoError(Exception):
 
 # The actions that record findings (those that give them, and the investigating officer's
 # report), and what the findings tend to be (domain §4.1).
-FINDINGS_WITH = {**FINDINGS_GIVEN, Action.RECEIVE_REPORTS: FindingStage.STAGE2_INVESTIGATION}
-LOCAL_FINDINGS = (
-    (Finding.UPHELD, 24),
-    (Finding.PARTIALLY_UPHELD, 28),
-    (Finding.NOT_UPHELD, 48),
-)
-INVESTIGATION_FINDINGS = (
-    (Finding.UPHELD, 28),
-    (Finding.PARTIALLY_UPHELD, 22),
-    (Finding.NOT_UPHELD, 38),
-    (Finding.UNABLE_TO_DETERMINE, 12),
-)
-# Where an adjudicating officer departs from the investigating officer's finding.
-DEPARTURE = {
-    Finding.UPHELD: Finding.PARTIALLY_UPHELD,
-    Finding.PARTIALLY_UPHELD: Finding.UPHELD,
-    Finding.NOT_UPHELD: Finding.PARTIALLY_UPHELD,
-    Finding.UNABLE_TO_DETERMINE: Finding.NOT_UPHELD,
-}
-FAULT = frozenset({Finding.UPHELD, Finding.PARTIALLY_UPHELD})
-
-REASONS: dict[Action, tuple[str, ...]] = {
-    Action.NOT_ACCEPT: text.NOT_ACCEPTED[:2],
-    Action.REDIRECT: text.REDIRECTED,
-    Action.WITHDRAW: text.WITHDRAWALS,
-    Action.REFUSE_LATE_STAGE2_REQUEST: (text.LATE_REQUEST_REFUSED,),
-    Action.REOPEN: (text.REOPENED,),
-    Action.RESUME: (text.RESUMED,),
-    Action.ACCEPT_STATUTORY_STAGE2: (text.DIRECT_TO_STAGE2,),
-    Action.EXTEND_STAGE1: text.EXTENSIONS["stage1"],
-    Action.EXTEND_STAGE2: text.EXTENSIONS["stage2"],
-    Action.EXTEND_CORPORATE_STAGE1: text.EXTENSIONS["corporate"],
-    Action.EXTEND_CORPORATE_STAGE2: text.EXTENSIONS["corporate"],
-}
-# What each of the complainant's windows is for (the sweep's closing reason names it).
-NEXT_STAGE_OF_WINDOW = {
-    Rule.STAGE2_REQUEST_WINDOW: "stage 2",
-    Rule.STAGE3_REQUEST_WINDOW: "stage 3",
-    Rule.CORPORATE_STAGE2_REQUEST_WINDOW: "stage 2",
-}
-# The steps that send a response, and how the demo's reasons for not accepting map to grounds.
-RESPONSES = frozenset(
-    {
-        Action.RESOLVE_STAGE1,
-        Action.RESPOND_STAGE1,
-        Action.ADJUDICATE,
-        Action.ISSUE_LA_RESPONSE,
-        Action.RESPOND_CORPORATE_STAGE1,
-        Action.RESPOND_CORPORATE_STAGE2,
-    }
-)
-# Some responses go by post. Not those that open a window the scenarios time their next step
-# against (the timing counts from the day the response was sent, as email is received).
-POSTED_SOMETIMES = RESPONSES - {
-    Action.RESPOND_STAGE1,
-    Action.ADJUDICATE,
-    Action.RESPOND_CORPORATE_STAGE1,
-}
-NOT_ACCEPTED_GROUNDS = {
-    text.NOT_ACCEPTED[0]: NotAcceptedGrounds.NOT_ABOUT_A_SERVICE,
-    text.NOT_ACCEPTED[1]: NotAcceptedGrounds.ALREADY_CONSIDERED,
-    text.NOT_ACCEPTED[2]: NotAcceptedGrounds.NO_SUFFICIENT_INTEREST,
-    text.NOT_ACCEPTED_LATE: NotAcceptedGrounds.OUT_OF_TIME,
-}
-TRIAGE = frozenset(
-    {
-        Action.ACCEPT_STATUTORY,
-        Action.ACCEPT_STATUTORY_STAGE2,
-        Action.ACCEPT_CORPORATE,
-        Action.NOT_ACCEPT,
-        Action.REDIRECT,
-    }
-)
-
-
-def transition_of(action: Action) -> Transition:
-    """The table's first row for `action`: an action's roles and clock are the same from every
-    stage it can be taken at."""
-    return next(row for (_, act), row in TRANSITIONS.items() if act is action)
-
-
-# The window each request for the next stage closes (a request after it needs a discretion).
-REQUEST_WINDOWS = {
-    Action.REQUEST_STAGE2: Rule.STAGE2_REQUEST_WINDOW,
-    Action.REQUEST_STAGE3: Rule.STAGE3_REQUEST_WINDOW,
-}
-
-
-@dataclass
-class CasePlan:
-    """One demo case: its scenario, content and dated steps, and what has happened so far."""
-
-    number: int
-    scenario: Scenario
-    rng: Random
-    content: CaseContent
-    received_at: datetime
-    steps: list[tuple[date, Step]]
-    today: date
-    case_id: int = 0
-    officer: str = ""
-    investigating_officer: str = ""
-    independent_person: str = ""
-    panel: tuple[str, ...] = ()
-    findings: dict[FindingStage, dict[int, Finding]] = field(default_factory=dict)
-    themes: list[str] = field(default_factory=list)  # of the points, as the case goes on
-    triaged: bool = False
-
-    def describe(self) -> str:
-        return f"demo case {self.number} ('{self.scenario.name}')"
-
-    def choose(
-        self, count: int, general: tuple[text.Recommendation, ...], *, themed_first: bool = True
-    ) -> list[text.Recommendation]:
-        """`count` recommendations: about the case's themes, then general ones (or the other
-        way round)."""
-        themed = [
-            recommendation
-            for theme in dict.fromkeys(self.themes)
-            for recommendation in text.RECOMMENDATIONS_BY_THEME.get(theme, ())
-        ]
-        pools = [self.rng.sample(themed, k=len(themed)), self.rng.sample(general, k=len(general))]
-        ordered = pools[0] + pools[1] if themed_first else pools[1][:1] + pools[0] + pools[1][1:]
-        return list(dict.fromkeys(ordered))[:count]
-
-    def any_fault(self, stage: FindingStage) -> bool:
-        return any(finding in FAULT for finding in self.findings.get(stage, {}).values())
-
-
-def plan_case(
-    *,
-    number: int,
-    scenario: Scenario,
-    seed: int,
-    today: date,
-    profile: CouncilProfile,
-    calendar: WorkingCalendar,
-    grace: int,
-) -> CasePlan:
-    """Place a scenario in the year before `today`: draw its timings, then its receipt date.
-
-    `grace` is the working days the daily sweep waits after a window before closing the case.
-    """
-    rng = Random(f"redress-demo:{seed}:{number}")
-    timeline = Timeline(profile, rng, grace)
-    offsets = []
-    for planned in scenario.steps:
-        offset = timeline.place(planned.wait)
-        timeline.record(planned.name, offset)
-        offsets.append(offset)
-    if scenario.today is None:
-        year = calendar.working_days_between(today - timedelta(days=365), today)
-        room = max(1, year - 1 - timeline.last)
-        today_offset = timeline.last + rng.randint(1, room)
-    else:
-        today_offset = timeline.place(scenario.today)
-    received = working_days_before(calendar, today, today_offset)
-    steps = [
-        (calendar.add_working_days(received, offset), planned)
-        for offset, planned in zip(offsets, scenario.steps, strict=True)
-    ]
-    content, received_at = make_content(rng, scenario, received, profile)
-
-    # Some emails and online forms arrive at the weekend or on a bank holiday. Counting from such a
-    # day is the same as counting from the working day before it, so the plan still holds.
-    following = received + timedelta(days=1)
-    if (
-        scenario.today is None
-        and min(offsets, default=1) >= 1
-        and content.complaint.channel in {Channel.EMAIL, Channel.ONLINE_FORM}
-        and not profile.receipt.deemed_receipt
-        and not calendar.is_working_day(following)
-        and rng.random() < 0.3
-    ):
-        received_at = received_at + timedelta(days=1)
-        content = replace(content, complaint=replace(content.complaint, received_at=received_at))
-    plan = CasePlan(number, scenario, rng, content, received_at, steps, today)
-    plan.themes = list(content.themes)
-    return plan
-
-
-def plan_year(
-    *,
-    scenarios: list[Scenario],
-    seed: int,
-    today: date,
-    profile: CouncilProfile,
-    calendar: WorkingCalendar,
-    grace: int,
-) -> list[CasePlan]:
-    return [
-        plan_case(
-            number=number,
-            scenario=scenario,
-            seed=seed,
-            today=today,
-            profile=profile,
-            calendar=calendar,
-            grace=grace,
-        )
-        for number, scenario in enumerate(scenarios, start=1)
-    ]
-
-
-# A timeline entry: (date, receipt order, sequence, plan, what happens). `None` is the receipt.
-Happening = Step | Callable[[date], None] | None
-
-
-class Runner:
+class Runner(Requests):
     def __init__(
         self,
         *,
@@ -452,151 +239,6 @@ class Runner:
             details=details,
         )
         self.after(plan, planned, action, on)
-
-    def request(self, plan: CasePlan, planned: Step, action: Action, on: date) -> ActionRequest:
-        rng = plan.rng
-        reason = planned.reason or (rng.choice(REASONS[action]) if action in REASONS else "")
-        if planned.by_sweep:
-            reason = self.sweep_reason(plan, on)
-        options: dict[str, object] = {}
-        extends = transition_of(action).extends
-        if extends is not None:
-            options["extend_to_working_days"] = working_days_for(
-                EXTENDED_RULE[extends], self.profile
-            )
-            if AGREEMENT_REQUIRED[extends](self.profile) or rng.random() < 0.5:
-                options["complainant_agreed_on"] = on
-        elif action is Action.ACCEPT_STATUTORY_STAGE2:
-            options["complainant_agreed_on"] = on
-        elif action is Action.DEFER:
-            deferral = planned.deferral or rng.choice(list(text.DEFERRALS))
-            options["deferral_reason"] = deferral
-            options["review_on"] = on + timedelta(weeks=rng.randint(8, 16))
-            reason = reason or text.DEFERRALS[deferral]
-        elif action in REQUEST_WINDOWS:
-            window = REQUEST_WINDOWS[action]
-            running = Clock.objects.running().filter(case_id=plan.case_id, rule=window)
-            if any(on > clock.effective_due_date for clock in running):
-                options["discretion"] = Discretion.ACCEPT
-                reason = reason or rng.choice(text.LATE_REQUEST_ACCEPTED)
-        elif action is Action.APPOINT_INVESTIGATORS:
-            plan.investigating_officer = self.pick(plan, Role.INVESTIGATING_OFFICER)
-            plan.independent_person = self.pick(plan, Role.INDEPENDENT_PERSON)
-            options["investigating_officer"] = self.user(plan.investigating_officer).as_person()
-            options["independent_person"] = self.user(plan.independent_person).as_person()
-        elif action is Action.CONVENE_PANEL:
-            if plan.panel:
-                reason = reason or text.PANEL_RESCHEDULED
-            else:
-                chair = self.pick(plan, Role.PANEL_CHAIR)
-                members = rng.sample(usernames_in(Role.PANEL_MEMBER), k=2)
-                plan.panel = (chair, *members)
-            options["panel"] = tuple(self.user(name).as_person() for name in plan.panel)
-            meets_on, late_reason = self.panel_date(plan, planned, on)
-            options["meets_on"] = meets_on
-            reason = late_reason or reason
-        elif action in (Action.ADJUDICATE, Action.ISSUE_LA_RESPONSE):
-            options["decisions"] = self.decisions(plan, planned, action)
-        elif action is Action.RESOLVE_STAGE1:
-            options["complainant_agreed_on"] = on
-            options["agreed_how"] = rng.choice(text.RESOLUTION_AGREED_HOW)
-        elif action is Action.NOT_ACCEPT:
-            options["grounds"] = NOT_ACCEPTED_GROUNDS.get(reason, NotAcceptedGrounds.OTHER)
-        elif action is Action.ACCEPT_CORPORATE and self.statutory_matter(plan):
-            reason = reason or text.CORPORATE_ROUTE_REASON
-        elif action is Action.CLOSE and not planned.by_sweep and self.window_open(plan, on):
-            options["complainant_agreed_on"] = on
-            reason = reason or text.NOT_GOING_FURTHER
-        if action in POSTED_SOMETIMES and rng.random() < 0.3:
-            options["sent_by"] = SentBy.POST
-        return ActionRequest(on=on, reason=reason, **options)  # type: ignore[arg-type]
-
-    def statutory_matter(self, plan: CasePlan) -> bool:
-        area = Case.objects.values_list("service_area", flat=True).get(pk=plan.case_id)
-        return bool(corporate_route_problems(area, frozenset(), ""))
-
-    def window_open(self, plan: CasePlan, on: date) -> bool:
-        windows = Clock.objects.running().filter(
-            case_id=plan.case_id, rule__in=sorted(COMPLAINANT_WINDOWS)
-        )
-        return any(on <= clock.effective_due_date for clock in windows)
-
-    def decisions(
-        self, plan: CasePlan, planned: Step, action: Action
-    ) -> tuple[RecommendationDecision, ...]:
-        """The council's decision on every pending recommendation the step must decide: the
-        investigating officer's at adjudication, the panel's in the council's response."""
-        source = (
-            Recommendation.Source.INVESTIGATING_OFFICER
-            if action is Action.ADJUDICATE
-            else Recommendation.Source.REVIEW_PANEL
-        )
-        pending = list(
-            Recommendation.objects.filter(
-                case_id=plan.case_id, source=source, decision=Recommendation.Decision.PENDING
-            ).values_list("pk", flat=True)
-        )
-        rejected = planned.rejected or int(len(pending) > 1 and plan.rng.random() < 0.35)
-        return tuple(
-            RecommendationDecision(pk, True, text.ACCEPTANCE_REASON)
-            if index < len(pending) - rejected
-            else RecommendationDecision(pk, False, plan.rng.choice(text.REJECTION_REASONS))
-            for index, pk in enumerate(pending)
-        )
-
-    def panel_date(self, plan: CasePlan, planned: Step, on: date) -> tuple[date, str]:
-        """When the panel will meet, as the convening form records it: the day it is held, unless
-        it is rearranged first or has not met by today (then booked for its deadline); and why,
-        when that is after the deadline (Reg 19(4) has no power to extend)."""
-        deadline = (
-            Clock.objects.running()
-            .get(case_id=plan.case_id, rule=Rule.STAGE3_PANEL)
-            .effective_due_date
-        )
-        index = next(i for i, (day, step) in enumerate(plan.steps) if step is planned and day == on)
-        following = (
-            (day, step.do)
-            for day, step in plan.steps[index + 1 :]
-            if step.do in {Action.CONVENE_PANEL, Action.HOLD_PANEL}
-        )
-        day, then = next(following, (None, None))
-        panel_on = day if then is Action.HOLD_PANEL and day is not None else max(deadline, on)
-        if panel_on <= on:  # it meets after the convening (the request came before both)
-            panel_on = self.calendar.add_working_days(on, 1)
-        return panel_on, text.PANEL_SLIPPED if panel_on > deadline else ""
-
-    def sweep_reason(self, plan: CasePlan, on: date) -> str:
-        """What the daily sweep writes when it closes a case whose window lapsed: the window's
-        own last day, counted from when the complainant received the response (domain §2.2)."""
-        window = (
-            Clock.objects.running()
-            .filter(case_id=plan.case_id, rule__in=sorted(COMPLAINANT_WINDOWS))
-            .order_by("-pk")
-            .first()
-        )
-        assert window is not None, "the sweep closes a case whose window ran out"
-        next_stage = NEXT_STAGE_OF_WINDOW[Rule(window.rule)]
-        return (
-            f"No request for {next_stage} was received by {window.effective_due_date:%-d %B %Y}, "
-            "the last day to ask; closed by the daily sweep after the grace period."
-        )
-
-    def details(self, plan: CasePlan, planned: Step, action: Action, on: date) -> dict[str, object]:
-        """What the action records beyond its request (see `case_take_action`)."""
-        rng = plan.rng
-        if action is Action.APPOINT_INVESTIGATORS:  # each declares any conflict ("": none)
-            declared = text.CONFLICT_DECLARED if rng.random() < 0.2 else ""
-            return {
-                "conflicts_of_interest": {
-                    Role.INVESTIGATING_OFFICER.value: "",
-                    Role.INDEPENDENT_PERSON.value: declared,
-                }
-            }
-        if action is Action.ISSUE_PANEL_REPORT:
-            count = planned.recommendations or rng.randint(1, 3)
-            chosen = plan.choose(count, text.PANEL_RECOMMENDATIONS, themed_first=False)
-            return {"recommendations": [recommendation.text for recommendation in chosen]}
-        return {}
 
     def triage_decisions(self, plan: CasePlan, on: date) -> None:
         """What triage decides before routing: who may complain (§1.1), the time limit (§3.3)."""

@@ -14,7 +14,7 @@ from django.db import connection, transaction
 
 from redress.accounts.models import User
 from redress.cases.demo.loader import choose_scenarios, load_demo
-from redress.cases.demo.runner import plan_year
+from redress.cases.demo.plans import plan_year
 from redress.cases.demo.scenarios import CORE, WEIGHTED, Scenario
 from redress.cases.models import Case, CaseEvent, Clock, PointFinding
 from redress.cases.services import FindingInput, case_take_action

@@ -689,3 +689,95 @@ def test_a_clock_is_running_overdue_met_missed_or_ended_and_a_window_running_use
     record: ClockRecord, on: date, state: ClockState
 ) -> None:
     assert clock_state(record, on) is state
+
+
+# --- Rules that were enforced before issue 12 and had no direct test (docs/rules.md) -------------
+
+
+@pytest.mark.parametrize(("working_days", "problem"), [(20, None), (21, "at most 20 working days")])
+def test_a_stage_1_extension_never_passes_twenty_working_days(
+    working_days: int, problem: str | None
+) -> None:
+    def extend() -> Plan:
+        return take(
+            Stage.STAT_S1,
+            Action.EXTEND_STAGE1,
+            date(2026, 3, 10),
+            case=facts(running_clocks=STAGE1),
+            extend_to_working_days=working_days,
+            reason="Complex",
+        )
+
+    if problem is None:
+        assert extend().extend is not None
+    else:
+        with pytest.raises(GuardFailed, match=problem):
+            extend()
+
+
+@pytest.mark.parametrize(
+    ("request_", "problem"),
+    [
+        ({"reason": "Serious"}, "Enter the date the complainant agreed to go straight to stage 2"),
+        ({"complainant_agreed_on": date(2026, 3, 3)}, "Enter the reason"),
+    ],
+)
+def test_straight_to_stage_2_needs_the_complainants_agreement_and_a_reason(
+    request_: dict[str, object], problem: str
+) -> None:
+    with pytest.raises(GuardFailed, match=problem):
+        take(Stage.RECEIVED, Action.ACCEPT_STATUTORY_STAGE2, date(2026, 3, 3), **request_)
+    done = take(
+        Stage.RECEIVED,
+        Action.ACCEPT_STATUTORY_STAGE2,
+        date(2026, 3, 3),
+        complainant_agreed_on=date(2026, 3, 3),
+        reason="A serious matter the complainant wants investigated independently",
+    )
+    assert [c.rule for c in done.start] == [Rule.STAGE2_RESPONSE]
+
+
+def test_the_statement_is_agreed_only_with_both_investigators_and_a_point() -> None:
+    with pytest.raises(GuardFailed) as failed:
+        take(Stage.S2_REQUESTED, Action.AGREE_STATEMENT, date(2026, 3, 20))
+    assert failed.value.problems == [
+        "Appoint the investigating officer and the independent person first",
+        "The statement of complaint needs at least one complaint point",
+    ]
+    ready = facts(
+        investigating_officer=IO,
+        independent_person=IP,
+        points=(PointFacts(1, Route.STATUTORY, {}),),
+    )
+    assert take(Stage.S2_REQUESTED, Action.AGREE_STATEMENT, date(2026, 3, 20), case=ready)
+
+
+@pytest.mark.parametrize(
+    ("action", "stage", "rule", "maximum"),
+    [
+        (Action.EXTEND_CORPORATE_STAGE1, Stage.CORP_S1, Rule.CORPORATE_STAGE1_RESPONSE, 20),
+        (Action.EXTEND_CORPORATE_STAGE2, Stage.CORP_S2, Rule.CORPORATE_STAGE2_RESPONSE, 40),
+    ],
+)
+def test_a_corporate_extension_stays_within_the_profiles_maximum_with_its_reason(
+    action: Action, stage: Stage, rule: Rule, maximum: int
+) -> None:
+    case = facts(running_clocks=clock(rule, RECEIVED, date(2026, 3, 30)))
+
+    def extend(working_days: int, reason: str = "Complex") -> Plan:
+        return take(
+            stage,
+            action,
+            date(2026, 3, 20),
+            profile="lgsco-code",
+            case=case,
+            extend_to_working_days=working_days,
+            reason=reason,
+            complainant_agreed_on=date(2026, 3, 19),
+        )
+
+    with pytest.raises(GuardFailed, match=f"at most {maximum} working days"):
+        extend(maximum + 1)
+    with pytest.raises(GuardFailed, match="Enter the reason for the extension"):
+        extend(maximum, " ")
+    assert extend(maximum).extend is not None

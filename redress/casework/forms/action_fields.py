@@ -272,7 +272,7 @@ def declared_interest_fields(chosen: Chosen) -> dict[str, forms.Field]:
             f"Select whether {chosen.who} has declared an interest in this case",
         ),
         f"{chosen.key}_interest": text_field(
-            "What did they declare?",
+            f"What did {chosen.who} declare?",
             required=False,
             message=f"Enter what {chosen.who} declared",
         ),

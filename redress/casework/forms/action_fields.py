@@ -272,7 +272,7 @@ def declared_interest_fields(chosen: Chosen) -> dict[str, forms.Field]:
             f"Select whether {chosen.who} has declared an interest in this case",
         ),
         f"{chosen.key}_interest": text_field(
-            f"What did {chosen.who} declare?",
+            f"If they did, what did {chosen.who} declare?",
             required=False,
             message=f"Enter what {chosen.who} declared",
         ),
@@ -316,12 +316,12 @@ def time_limit_fields() -> dict[str, forms.Field]:
     """Both questions of a decision not to consider a late complaint (domain §3.3)."""
     return {
         "why_not_in_time": text_field(
-            "Why was the complaint not made in time, and why does that not excuse it?",
+            "If it is out of time: why was it not made in time, and why does that not excuse it?",
             required=False,
             message="Enter why the complaint was not made in time, and why that does not excuse it",
         ),
         "fair_consideration": text_field(
-            "Can it still be considered effectively and fairly?",
+            "If it is out of time: can it still be considered effectively and fairly?",
             required=False,
             message="Enter whether the complaint can still be considered effectively and fairly",
         ),

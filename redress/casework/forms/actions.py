@@ -85,6 +85,11 @@ class ActionForm(forms.Form):
         self.action = action
         self.context = context
         # Fields revealed under a choice (forms/choices.html): checked only when it is chosen
+        # Fields needed only under one choice of another: `required_when[trigger][value]`. They
+        # show in the form's own order, labelled "If ...", not as GOV.UK conditional reveals: the
+        # reveal script puts aria-expanded on radio inputs, which ARIA does not allow (axe's
+        # aria-allowed-attr), and the questions read as well without it.
+        self.required_when: dict[str, dict[str, tuple[str, ...]]] = {}
         self.conditionals: dict[str, dict[str, tuple[str, ...]]] = {}
         self.item_hints: dict[str, dict[str, str]] = {}
         self._people: dict[str, User] = {}
@@ -179,7 +184,7 @@ class ActionForm(forms.Form):
             }
             return
         self.fields.update(time_limit_fields())
-        self.conditionals["grounds"] = {OUT_OF_TIME: ("why_not_in_time", "fair_consideration")}
+        self.required_when["grounds"] = {OUT_OF_TIME: ("why_not_in_time", "fair_consideration")}
 
     def _add_declined_next_stage(self) -> None:
         """Closing while the complainant may still ask for the next stage needs the date they
@@ -225,7 +230,7 @@ class ActionForm(forms.Form):
                 chosen.label, person_choices(people), f"Choose {chosen.who}"
             )
             self.fields.update(declared_interest_fields(chosen))
-            self.conditionals[f"{chosen.key}_declared"] = {YES: (f"{chosen.key}_interest",)}
+            self.required_when[f"{chosen.key}_declared"] = {YES: (f"{chosen.key}_interest",)}
             self._people.update({str(p.pk): p for p in people})
 
     def _add_reason(self) -> None:
@@ -325,7 +330,7 @@ class ActionForm(forms.Form):
         on = data.get("on")
         if on and on > self.context.today:
             self.add_error("on", "The date must be today or in the past")
-        for trigger, reveals in self.conditionals.items():
+        for trigger, reveals in self.required_when.items():
             for value, names in reveals.items():
                 for name in names:
                     if data.get(trigger) == value:
@@ -333,8 +338,7 @@ class ActionForm(forms.Form):
                         if not (data.get(name) or "").strip() and name not in self.errors:
                             self.add_error(name, message)
                     else:
-                        # Not chosen: anything typed there (it shows without JavaScript) is
-                        # dropped, and so are its errors.
+                        # Not chosen: anything typed there is dropped, and so are its errors.
                         self.errors.pop(name, None)
                         data[name] = ""
         if self.action is A.CONVENE_PANEL:

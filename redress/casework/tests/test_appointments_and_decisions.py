@@ -89,8 +89,8 @@ def test_the_appointment_asks_whether_each_person_declared_an_interest(stage2) -
 
     assert "Has the investigating officer declared an interest in this case?" in page
     assert "Has the independent person declared an interest in this case?" in page
-    assert "What did the investigating officer declare?" in page
-    assert "What did the independent person declare?" in page
+    assert "If they did, what did the investigating officer declare?" in page
+    assert "If they did, what did the independent person declare?" in page
     assert "If someone declared an interest, why appoint them all the same?" in page
     assert "declaration of interests" not in page
 

@@ -11,10 +11,10 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from redress.cases.models import Case
-from redress.domain.workflow import Stage
+from redress.domain.workflow import Action, Stage
 from redress.intake.models import LateStageRequest
 from redress.intake.tests.browser import answer, check_error_state, check_page
-from redress.intake.tests.builders import COMPLAINANT_EMAIL, responded_case
+from redress.intake.tests.builders import COMPLAINANT_EMAIL, complaint_from, responded_case, take
 from redress.intake.wording import day_and_date
 from tests.browser import expect_heading, follow, submit
 
@@ -102,7 +102,9 @@ def test_a_request_after_the_window_asks_why_now_and_goes_to_a_manager(
 
 
 def test_a_complainant_withdraws_their_complaint(live_server, page, smtp_server):
-    case = responded_case(timezone.localdate() - timedelta(days=3))
+    # At stage 1, before the response: after it a case closes, it is not withdrawn (issue 12)
+    received = timezone.localdate() - timedelta(days=3)
+    case = take(complaint_from(COMPLAINANT_EMAIL, received), Action.ACCEPT_STATUTORY, received)
     sign_in(page, live_server, smtp_server, case)
 
     follow(page, "withdraw it")

@@ -5,7 +5,7 @@ a corporate complaint goes through both of its stages. Everyone signs in as them
 password and an authenticator code, in their own browser context.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -158,11 +158,15 @@ def test_a_statutory_complaint_from_receipt_to_the_councils_response_after_a_pan
         page.get_by_label("Investigating officer", exact=True).select_option(
             label=f"{investigator} (0 current cases)"
         )
-        page.get_by_label("Investigating officer's declaration of interests").fill("None")
+        page.get_by_role(
+            "group", name="Has the investigating officer declared an interest in this case?"
+        ).get_by_label("No").check()
         page.get_by_label("Independent person", exact=True).select_option(
             label=f"{independent_person} (0 current cases)"
         )
-        page.get_by_label("Independent person's declaration of interests").fill("None")
+        page.get_by_role(
+            "group", name="Has the independent person declared an interest in this case?"
+        ).get_by_label("No").check()
 
     act(desk, "Appoint the investigating officer and independent person", fill=appoint)
 
@@ -207,16 +211,23 @@ def test_a_statutory_complaint_from_receipt_to_the_councils_response_after_a_pan
     act(desk, "Record a request for a review panel")
 
     def convene(page: Page) -> None:
-        page.get_by_label("Panel chair").select_option(label=f"{chair} (0 current cases)")
+        page.get_by_label("Panel chair", exact=True).select_option(
+            label=f"{chair} (0 current cases)"
+        )
         for n, member in enumerate(members, start=1):
-            page.get_by_label(f"Panel member {n}").select_option(
+            page.get_by_label(f"Panel member {n}", exact=True).select_option(
                 label=f"{member} (0 current cases)"
             )
-        today = timezone.localdate()
+        for who in ("the panel chair", "panel member 1", "panel member 2"):
+            page.get_by_role(
+                "group", name=f"Has {who} declared an interest in this case?"
+            ).get_by_label("No").check()
+        # After the request (made today in this journey): the panel meets tomorrow
+        meets = timezone.localdate() + timedelta(days=1)
         group = page.get_by_role("group", name="Date the panel will meet")
-        group.get_by_label("Day").fill(str(today.day))
-        group.get_by_label("Month").fill(str(today.month))
-        group.get_by_label("Year").fill(str(today.year))
+        group.get_by_label("Day").fill(str(meets.day))
+        group.get_by_label("Month").fill(str(meets.month))
+        group.get_by_label("Year").fill(str(meets.year))
 
     act(desk, "Convene the review panel", fill=convene)
     assert stage_of(case) == "panel_scheduled"

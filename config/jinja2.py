@@ -7,6 +7,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
+from redress.domain.service_areas import service_area_label
+
 
 def environment(**options: Any) -> Environment:
     options["loader"] = ChoiceLoader(
@@ -16,5 +18,12 @@ def environment(**options: Any) -> Environment:
         ]
     )
     env = Environment(**options, extensions=["jinja2.ext.do"])
-    env.globals.update({"static": static, "url": reverse, "get_messages": get_messages})
+    env.globals.update(
+        {
+            "static": static,
+            "url": reverse,
+            "get_messages": get_messages,
+            "service_area_label": service_area_label,
+        }
+    )
     return env

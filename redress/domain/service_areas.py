@@ -163,3 +163,24 @@ def procedure_for(area: ServiceArea) -> Route:
 
 def is_outside_statutory_procedure(area: ServiceArea) -> bool:
     return procedure_for(area) is Route.CORPORATE
+
+
+def service_area_label(value: str, *, blank: str = "Not recorded") -> str:
+    """What a stored service area is called wherever it is shown: its label, for a key; `blank`
+    for none; anything else as it was stored (a row the migration could not map)."""
+    if not value:
+        return blank
+    try:
+        return SERVICE_AREAS[ServiceArea(value)].label
+    except ValueError:
+        return value
+
+
+def service_area_key(text: str) -> ServiceArea | None:
+    """The service area a stored text names: its key, or its label in any case and spacing
+    (rows stored before every form kept the key). None when it names no area."""
+    cleaned = " ".join(text.split()).casefold()
+    for area, rule in SERVICE_AREAS.items():
+        if cleaned in (area.value, " ".join(rule.label.split()).casefold()):
+            return area
+    return None

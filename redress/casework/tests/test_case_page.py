@@ -109,3 +109,14 @@ def test_no_window_running_means_nothing_to_record() -> None:
     case = reports_received()
 
     assert RECEIVED_LINK not in page_of(case)
+
+
+def test_the_service_area_is_shown_by_its_label_not_its_key() -> None:
+    case = responded(date(2026, 3, 16), received_on=date(2026, 3, 2))
+    case.service_area = "child_in_care"
+    case.save(update_fields=["service_area"])
+
+    page = page_of(case)
+
+    assert ">A child in care<" in page
+    assert "child_in_care" not in page

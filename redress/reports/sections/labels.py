@@ -6,7 +6,7 @@ from redress.domain.facts import Route
 from redress.domain.findings import FindingStage
 from redress.domain.ombudsman import OmbudsmanDecision
 from redress.domain.rules import Rule
-from redress.domain.service_areas import SERVICE_AREAS, ServiceArea
+from redress.domain.service_areas import service_area_label as label_of_service_area
 
 ROUTE_LABELS: Mapping[str, str] = {
     Route.STATUTORY: "Complaints under the Children Act 1989 procedure",
@@ -58,12 +58,7 @@ NOT_RECORDED = "Not recorded"
 
 
 def service_area_label(value: str) -> str:
-    if not value:
-        return NOT_RECORDED
-    try:
-        return SERVICE_AREAS[ServiceArea(value)].label
-    except ValueError:
-        return value
+    return label_of_service_area(value, blank=NOT_RECORDED)
 
 
 def choice_label(choices: Sequence[tuple[str, str]], value: str) -> str:

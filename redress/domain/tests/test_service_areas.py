@@ -6,6 +6,8 @@ from redress.domain.service_areas import (
     ServiceArea,
     is_outside_statutory_procedure,
     procedure_for,
+    service_area_key,
+    service_area_label,
 )
 
 
@@ -54,3 +56,25 @@ def test_areas_with_their_own_challenge_route_tell_the_complainant_about_it():
 
 def test_service_area_values_fit_the_case_record():
     assert max(len(area.value) for area in ServiceArea) <= 60
+
+
+@pytest.mark.parametrize(
+    ("stored", "key"),
+    [
+        ("child_in_care", ServiceArea.CHILD_IN_CARE),
+        ("A child in care", ServiceArea.CHILD_IN_CARE),
+        ("  a CHILD in   care ", ServiceArea.CHILD_IN_CARE),
+        ("Children looked after and permanence", None),
+        ("", None),
+    ],
+)
+def test_a_stored_key_or_label_names_its_service_area(stored: str, key: ServiceArea | None) -> None:
+    assert service_area_key(stored) is key
+
+
+def test_a_service_area_is_shown_by_its_label() -> None:
+    assert service_area_label("education") == SERVICE_AREAS[ServiceArea.EDUCATION].label
+    assert service_area_label("") == "Not recorded"
+    assert service_area_label("Something the migration could not map") == (
+        "Something the migration could not map"
+    )

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "redress.reports",
     "redress.mailbox",
     "redress.triage",
+    "redress.demo",
     "django_tasks_db",
 ]
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from redress.core.calendar import working_calendar
 from redress.core.council import active_profile
-from redress.intake.timescales import timescales_from
+from redress.core.timescales import timescales_from
 
 logger = logging.getLogger(__name__)
 

@@ -23,6 +23,7 @@ from redress.cases.models import Case
 from redress.cases.services import StaleCase
 from redress.core.calendar import working_calendar
 from redress.core.council import active_profile, profile_named
+from redress.core.timescales import timescales_from
 from redress.domain.service_areas import SERVICE_AREAS, ServiceArea
 from redress.domain.workflow import InvalidTransition, Stage
 from redress.intake import http, selectors, services, uploads
@@ -39,7 +40,6 @@ from redress.intake.forms import (
 from redress.intake.journeys import JOURNEYS, Journey, contact_email, expected_procedure
 from redress.intake.models import Draft
 from redress.intake.steps import OWN_RIGHT_TYPES, StepContext
-from redress.intake.timescales import timescales_from
 from redress.intake.wording import PROCEDURE_NAMES, PUBLIC_STAGES
 
 GET_POST = require_http_methods(["GET", "POST"])

@@ -4,9 +4,9 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from redress.cases.demo.loader import DEFAULT_SEED, load_demo
 from redress.cases.models import Clock
 from redress.cases.tests.factories import staff
+from redress.demo.loader import DEFAULT_SEED, load_demo
 from redress.domain.facts import SentBy
 from redress.domain.roles import Role
 from redress.domain.rules import Rule

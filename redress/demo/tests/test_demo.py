@@ -13,13 +13,13 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
 from redress.accounts.models import User
-from redress.cases.demo.loader import choose_scenarios, load_demo
-from redress.cases.demo.plans import plan_year
-from redress.cases.demo.scenarios import CORE, WEIGHTED, Scenario
 from redress.cases.models import Case, CaseEvent, Clock, PointFinding
 from redress.cases.services import FindingInput, case_take_action
 from redress.cases.tests.factories import received_case
 from redress.core.calendar import working_calendar
+from redress.demo.loader import choose_scenarios, load_demo
+from redress.demo.plans import plan_year
+from redress.demo.scenarios import CORE, WEIGHTED, Scenario
 from redress.domain.facts import ActionRequest
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.profiles import available_profiles, load_profile

@@ -7,10 +7,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from redress.cases.demo.loader import DEFAULT_CASES, DEFAULT_SEED, demo_is_loaded, load_demo
-from redress.cases.demo.runner import DemoError
 from redress.cases.models import Case
 from redress.core.calendar import working_calendar
+from redress.demo.loader import DEFAULT_CASES, DEFAULT_SEED, demo_is_loaded, load_demo
+from redress.demo.runner import DemoError
 from redress.domain.workflow import Stage
 
 

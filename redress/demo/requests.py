@@ -4,22 +4,22 @@ runner."""
 
 from datetime import date, timedelta
 
-from redress.cases.demo import catalogue as text
-from redress.cases.demo.people import usernames_in
-from redress.cases.demo.plans import CasePlan
-from redress.cases.demo.scenarios import Step
-from redress.cases.demo.tables import (
+from redress.cases.models import (
+    Case,
+    Clock,
+    Recommendation,
+)
+from redress.demo import catalogue as text
+from redress.demo.people import usernames_in
+from redress.demo.plans import CasePlan
+from redress.demo.scenarios import Step
+from redress.demo.tables import (
     NEXT_STAGE_OF_WINDOW,
     NOT_ACCEPTED_GROUNDS,
     POSTED_SOMETIMES,
     REASONS,
     REQUEST_WINDOWS,
     transition_of,
-)
-from redress.cases.models import (
-    Case,
-    Clock,
-    Recommendation,
 )
 from redress.domain.facts import (
     ActionRequest,

@@ -5,16 +5,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from random import Random
 
-from redress.cases.demo import catalogue as text
-from redress.cases.demo.complaints import CaseContent, make_content
-from redress.cases.demo.scenarios import Scenario, Step
-from redress.cases.demo.tables import (
-    FAULT,
-)
-from redress.cases.demo.timing import Timeline, working_days_before
 from redress.cases.models import (
     Channel,
 )
+from redress.demo import catalogue as text
+from redress.demo.complaints import CaseContent, make_content
+from redress.demo.scenarios import Scenario, Step
+from redress.demo.tables import (
+    FAULT,
+)
+from redress.demo.timing import Timeline, working_days_before
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.profiles import CouncilProfile
 from redress.domain.working_days import WorkingCalendar

@@ -16,13 +16,13 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from redress.accounts.models import Team, User, role_group
-from redress.cases.demo.people import DEMO_PASSWORD, SERVICE_TEAMS, STAFF
-from redress.cases.demo.plans import plan_year
-from redress.cases.demo.runner import Runner
-from redress.cases.demo.scenarios import CORE, WEIGHTED, Scenario
 from redress.cases.models import Case
 from redress.core.calendar import working_calendar
 from redress.core.council import active_profile
+from redress.demo.people import DEMO_PASSWORD, SERVICE_TEAMS, STAFF
+from redress.demo.plans import plan_year
+from redress.demo.runner import Runner
+from redress.demo.scenarios import CORE, WEIGHTED, Scenario
 from redress.domain.profiles import CouncilProfile
 from redress.domain.roles import Role
 from redress.mailbox.demo import load_demo_inbox

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.urls import NoReverseMatch, reverse
 
 from redress.accounts.models import User
-from redress.cases.demo.people import DEMO_PASSWORD, STAFF
+from redress.demo.people import DEMO_PASSWORD, STAFF
 from redress.domain.roles import Role
 
 SITE = "http://127.0.0.1:8000/"

@@ -1,6 +1,6 @@
 """The tables the demo runner plays from: findings, reasons and grounds that go with each step."""
 
-from redress.cases.demo import catalogue as text
+from redress.demo import catalogue as text
 from redress.domain.facts import (
     NotAcceptedGrounds,
 )

@@ -12,7 +12,9 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
-from redress.cases.demo.catalogue import (
+from redress.cases.models import Channel, ComplainantType, PersonRole
+from redress.cases.services import NewComplaint, PersonDetails
+from redress.demo.catalogue import (
     ADVOCACY_PROVIDER,
     CHANNELS,
     COMMENTS,
@@ -24,7 +26,7 @@ from redress.cases.demo.catalogue import (
     ServiceArea,
     areas_on,
 )
-from redress.cases.demo.people import (
+from redress.demo.people import (
     ADULT_FIRST_NAMES,
     CHILD_FIRST_NAMES,
     STAFF_BY_USERNAME,
@@ -33,9 +35,7 @@ from redress.cases.demo.people import (
     TOWNS,
     usernames_in,
 )
-from redress.cases.demo.scenarios import Kind, Scenario
-from redress.cases.models import Channel, ComplainantType, PersonRole
-from redress.cases.services import NewComplaint, PersonDetails
+from redress.demo.scenarios import Kind, Scenario
 from redress.domain.facts import Discretion
 from redress.domain.profiles import CouncilProfile
 from redress.domain.roles import Role

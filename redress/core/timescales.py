@@ -1,4 +1,5 @@
-"""The council's timescales as the public pages state them, with the dates they give today.
+"""The council's timescales as the public pages state them (the start page and the public site),
+with the dates they give today.
 
 Every number comes from the active council profile and every date from the working calendar
 (`compute_deadline`), so switching profile changes every page.

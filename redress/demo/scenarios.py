@@ -15,8 +15,8 @@ stage 1, about one in ten goes to stage 2 and a handful to a review panel; compl
 from dataclasses import dataclass
 from enum import StrEnum
 
-from redress.cases.demo.catalogue import NOT_ACCEPTED, NOT_ACCEPTED_LATE
-from redress.cases.demo.timing import Wait, due, gap, swept
+from redress.demo.catalogue import NOT_ACCEPTED, NOT_ACCEPTED_LATE
+from redress.demo.timing import Wait, due, gap, swept
 from redress.domain.facts import DeferralReason, Discretion, Route
 from redress.domain.findings import Finding
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision

@@ -7,4 +7,7 @@
 - `complaints`: one case's complainant, child, points and receipt.
 - `runner`: plays every case through the services, in date order.
 - `loader`: one transaction that loads it all; `manage.py load_demo` calls it.
+
+It sits above every app (it uses them all) and nothing but its own tests imports it, which
+import-linter keeps so. `manage.py demo_sign_in_details` prints the accounts it makes.
 """

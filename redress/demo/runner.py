@@ -12,20 +12,6 @@ import itertools
 from datetime import date
 
 from redress.accounts.models import Team, User
-from redress.cases.demo import catalogue as text
-from redress.cases.demo.complaints import weighted
-from redress.cases.demo.people import usernames_in
-from redress.cases.demo.plans import CasePlan, Happening
-from redress.cases.demo.requests import Requests
-from redress.cases.demo.scenarios import Extra, Step
-from redress.cases.demo.tables import (
-    DEPARTURE,
-    FINDINGS_WITH,
-    INVESTIGATION_FINDINGS,
-    LOCAL_FINDINGS,
-    TRIAGE,
-    transition_of,
-)
 from redress.cases.models import (
     Case,
     CasePerson,
@@ -56,6 +42,20 @@ from redress.cases.services import (
     recommendation_decide,
     remedy_add,
     remedy_complete,
+)
+from redress.demo import catalogue as text
+from redress.demo.complaints import weighted
+from redress.demo.people import usernames_in
+from redress.demo.plans import CasePlan, Happening
+from redress.demo.requests import Requests
+from redress.demo.scenarios import Extra, Step
+from redress.demo.tables import (
+    DEPARTURE,
+    FINDINGS_WITH,
+    INVESTIGATION_FINDINGS,
+    LOCAL_FINDINGS,
+    TRIAGE,
+    transition_of,
 )
 from redress.domain.facts import (
     Discretion,

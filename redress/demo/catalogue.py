@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from redress.cases.models import Channel, ComplainantType
 from redress.domain.facts import DeferralReason, Route
 from redress.domain.findings import Finding
+from redress.domain.service_areas import ServiceArea as Area
 
 
 @dataclass(frozen=True)
 class ServiceArea:
+    """A team of the demo council. `name` is the team's service; a case stores the reporting
+    service area it comes under (`REPORTING_AREAS`), as the forms do."""
+
     name: str
     team: str
     responding_manager: str
@@ -177,6 +181,21 @@ SERVICE_AREAS: tuple[ServiceArea, ...] = (
         ),
     ),
 )
+
+# The reporting service area (redress/domain/service_areas.py) of each demo service
+REPORTING_AREAS: dict[str, Area] = {
+    "Children looked after and permanence": Area.CHILD_IN_CARE,
+    "Children in need": Area.CHILDREN_IN_NEED,
+    "Referral and assessment (MASH)": Area.CHILDREN_IN_NEED,
+    "Disabled children": Area.DISABLED_CHILDREN,
+    "Leaving care": Area.LEAVING_CARE,
+    "Fostering": Area.FOSTER_CARER_SUPPORT,
+    "Adoption and special guardianship support": Area.ADOPTION_SUPPORT,
+    "Residential care": Area.CHILD_IN_CARE,
+    "Child protection enquiries and conferences": Area.CHILD_PROTECTION,
+    "Early help": Area.EARLY_HELP,
+    "Education and SEND": Area.EDUCATION,
+}
 
 
 def areas_on(route: Route) -> tuple[ServiceArea, ...]:

@@ -22,6 +22,7 @@ from redress.demo.catalogue import (
     COMPLIMENTS,
     DESIRED_OUTCOMES,
     RELATIONSHIPS,
+    REPORTING_AREAS,
     SERVICE_AREAS,
     ServiceArea,
     areas_on,
@@ -124,7 +125,7 @@ def make_content(
         summary=summary,
         people=people,
         points=points,
-        service_area=area.name,
+        service_area=REPORTING_AREAS[area.name],
         desired_outcome=rng.choice(DESIRED_OUTCOMES),
         grounds_arose_on=grounds,
         advocacy_offered=kind in {ComplainantType.CHILD, ComplainantType.CARE_LEAVER},
@@ -158,7 +159,7 @@ def _feedback(
         received_at=_received_at(rng, received, channel, profile),
         summary=text,
         people=(person,),
-        service_area=area.name,
+        service_area=REPORTING_AREAS[area.name],
     )
     content = CaseContent(complaint, area, (), None, False, None)
     return content, complaint.received_at

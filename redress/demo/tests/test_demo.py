@@ -25,6 +25,7 @@ from redress.domain.findings import Finding, FindingStage
 from redress.domain.profiles import available_profiles, load_profile
 from redress.domain.roles import EXTERNAL_ROLES, Role
 from redress.domain.rules import Rule
+from redress.domain.service_areas import ServiceArea
 from redress.domain.workflow import Action, Stage
 
 TODAY = date(2026, 3, 31)
@@ -88,6 +89,12 @@ pytestmark = pytest.mark.django_db
 def test_a_small_load_reports_what_it_loaded(demo: Demo) -> None:
     assert f"Loaded {SMALL} demo cases received in the year to 31 March 2026" in demo.output
     assert Case.objects.count() == SMALL
+
+
+def test_every_case_stores_a_reporting_service_area(demo: Demo) -> None:
+    stored = set(Case.objects.values_list("service_area", flat=True))
+    assert stored <= {area.value for area in ServiceArea}
+    assert len(stored) >= 8  # the demo's services come under most of the reporting areas
 
 
 def test_every_stage_appears(demo: Demo) -> None:

@@ -40,7 +40,9 @@ def test_part_of_a_name_in_any_case_finds_the_case_and_no_other() -> None:
     for text in ("Sam Parent", "parent", "AM PAR", "  Parent  "):
         assert _found(text) == {sam.reference}, text
     assert _found("okaf") == {other.reference}
-    assert _found("Parent Sam") == set()
+    # Every word, in any order (SQLite), or by trigram similarity (PostgreSQL): ADR 0017.
+    assert _found("Parent Sam") == {sam.reference}
+    assert _found("Jane Doe") == set()
 
 
 def test_a_short_part_of_a_name_still_finds_the_case() -> None:

@@ -175,12 +175,15 @@ def test_what_a_caller_quotes_finds_only_the_cases_an_external_person_is_appoint
         assert _found(text, person) == [references["B"]], text
 
 
-@pytest.mark.skipif(connection.vendor != POSTGRESQL, reason="ranked by similarity on PostgreSQL")
 def test_names_are_ranked_by_how_like_the_text_they_are() -> None:
     closest, other = received_case(), received_case()
     closest.people.update(name="John Smith")
     other.people.update(name="John Smithers")  # received later: first, if not ranked
-    assert _found("John Smith") == [closest.reference, other.reference]
+    found = _found("John Smith")
+    if connection.vendor == POSTGRESQL:
+        assert found == [closest.reference, other.reference]
+    else:  # SQLite has no similarity to rank by: both words are in both names
+        assert sorted(found) == sorted([closest.reference, other.reference])
 
 
 # Each match and the index that serves it on PostgreSQL (migrations 0010 and 0013).
@@ -205,7 +208,6 @@ def test_each_contact_detail_is_read_from_its_own_index_on_postgresql(
     assert any(index in plan for plan in plans), plans
 
 
-@pytest.mark.skipif(connection.vendor != POSTGRESQL, reason="indexes on PostgreSQL only")
 @pytest.mark.parametrize(
     ("text", "index"),
     [
@@ -215,6 +217,11 @@ def test_each_contact_detail_is_read_from_its_own_index_on_postgresql(
     ],
 )
 def test_the_whole_search_reads_each_match_from_an_index(text: str, index: str) -> None:
+    if connection.vendor != POSTGRESQL:  # SQLite: no such index; the search reads the tables
+        table = "cases_case" if index.startswith("case_") else "cases_caseperson"
+        with connection.cursor() as cursor:
+            assert index not in connection.introspection.get_constraints(cursor, table)
+        return
     _two_cases()
     plan = _plan(search_cases(staff(), text, today=TODAY))
     assert index in plan, plan

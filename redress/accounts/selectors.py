@@ -39,6 +39,16 @@ def staff_who_can_be_assigned() -> QuerySet[User]:
     )
 
 
+def staff_in_roles(roles: frozenset[Role]) -> QuerySet[User]:
+    """Council staff (not external people) holding any of `roles`: whom a case can be given to."""
+    names = sorted(role.value for role in roles)
+    return (
+        User.objects.filter(is_active=True, is_external=False, groups__name__in=names)
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
 def all_teams() -> QuerySet[Team]:
     return Team.objects.order_by("name")
 

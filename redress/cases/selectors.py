@@ -34,17 +34,41 @@ from redress.cases.models import (
     ComplaintPoint,
 )
 from redress.cases.models.case import FINISHED_STAGE_VALUES
+from redress.domain.roles import EXTERNAL_ROLES, Role
+
+# Staff roles that see every case (ADR 0011): the complaints team, the adjudicator, the director,
+# and the oversight roles (auditor, administrator). A responding manager sees only the cases
+# given to them or to one of their teams (issue 13 item 5, "Who sees what").
+SEES_EVERY_CASE = frozenset(
+    {
+        Role.COMPLAINTS_MANAGER,
+        Role.COMPLAINTS_OFFICER,
+        Role.ADJUDICATING_OFFICER,
+        Role.DIRECTOR,
+        Role.AUDITOR,
+        Role.ADMINISTRATOR,
+    }
+)
 
 
 def cases_visible_to(user: User, *, today: date | None = None) -> QuerySet[Case]:
-    """Council staff see every case; external people only the cases they are appointed to now."""
+    """Who sees what. The complaints team, the adjudicator and the director (and the auditor and
+    the administrator) see every case; a responding manager sees the cases assigned to them or to
+    one of their teams, and any they are appointed to now; external people only the cases they
+    are appointed to now."""
     if not user.is_authenticated or not user.is_active:
         return Case.objects.none()
-    if not user.is_external:
+    staff_roles = user.roles - EXTERNAL_ROLES if not user.is_external else frozenset()
+    if not user.is_external and (staff_roles & SEES_EVERY_CASE or not staff_roles):
         return Case.objects.all()
     today = today or timezone.localdate()
     current = Appointment.objects.current_on(today).filter(person=user)
-    return Case.objects.filter(pk__in=current.values("case_id"))
+    appointed = Q(pk__in=current.values("case_id"))
+    if user.is_external:
+        return Case.objects.filter(appointed)
+    # Each condition is read from its own index (`assigned_to`, `team`); the teams are a subquery.
+    mine = Q(assigned_to=user) | Q(team__in=user.teams.values("pk"))
+    return Case.objects.filter(mine | appointed)
 
 
 def running_clocks(case: Case) -> QuerySet[Clock]:

@@ -23,7 +23,7 @@ from redress.domain.facts import Discretion, Route
 from redress.domain.findings import FindingStage
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
 from redress.domain.roles import Role
-from redress.domain.workflow import GuardFailed
+from redress.domain.workflow import FINISHED_STAGES, GuardFailed
 
 R = Role
 FINDING_ROLES = {
@@ -116,15 +116,18 @@ def _independent_subject(case: Case, key: str | None) -> list[Any]:
 def _save_assign(s: Saving) -> object:
     person = active_user(int(s.data["assigned_to"])) if s.data.get("assigned_to") else None
     seen = s.data.get("seen_assignee")
-    return services.case_assign(
-        case_id=s.case.pk,
-        assigned_to=person,
-        team_id=int(s.data["team"]) if s.data.get("team") else None,
-        by=s.by,
-        on=s.on,
-        expected_assignee_id=int(seen) if seen else None,
-        check_expected=True,
-    )
+    try:
+        return services.case_assign(
+            case_id=s.case.pk,
+            assigned_to=person,
+            team_id=int(s.data["team"]) if s.data.get("team") else None,
+            by=s.by,
+            on=s.on,
+            expected_assignee_id=int(seen) if seen else None,
+            check_expected=True,
+        )
+    except GuardFailed as failed:  # a finished case is not reassigned
+        raise FieldProblem(None, "; ".join(failed.problems)) from None
 
 
 def _save_findings(s: Saving) -> object:
@@ -393,4 +396,6 @@ def offered_records(case: Case, roles: frozenset[Role]) -> set[str]:
         name for name, kind in RECORDS.items() if name != "findings" and kind.roles(None) & roles
     }
     offered |= {f"findings:{stage}" for stage, allowed in FINDING_ROLES.items() if allowed & roles}
+    if case.stage in FINISHED_STAGES:
+        offered.discard("assign")  # a finished case is not reassigned (issue 13 item 5)
     return offered

@@ -36,7 +36,7 @@ from redress.domain.ombudsman import (
 )
 from redress.domain.roles import Role
 from redress.domain.rules import COMPLAINANT_WINDOWS, CORPORATE_RULES
-from redress.domain.workflow import Action, Anchor, GuardFailed
+from redress.domain.workflow import FINISHED_STAGES, Action, Anchor, GuardFailed, Stage
 
 
 @transaction.atomic
@@ -119,6 +119,11 @@ def document_add(
     return document
 
 
+FINISHED_NOT_REASSIGNED = (
+    "This case is finished, so it cannot be reassigned. Reopen it first to give it to someone."
+)
+
+
 @transaction.atomic
 def case_assign(
     *,
@@ -131,8 +136,11 @@ def case_assign(
     check_expected: bool = False,
 ) -> Case:
     """Give the case to a person and a team. With `check_expected`, refuse (StaleCase) when
-    someone else changed the assignment since the user looked."""
+    someone else changed the assignment since the user looked. A finished case is not
+    reassigned (GuardFailed, so the form shows why)."""
     case = _lock(case_id, None)
+    if Stage(case.stage) in FINISHED_STAGES:
+        raise GuardFailed([FINISHED_NOT_REASSIGNED])
     if check_expected and case.assigned_to_id != expected_assignee_id:
         raise StaleCase(case)
     case.assigned_to = assigned_to

@@ -4,14 +4,31 @@ from typing import Any
 
 from django import forms
 
-from redress.accounts.selectors import all_teams, people_in_role, staff_who_can_be_assigned
+from redress.accounts.selectors import (
+    all_teams,
+    people_in_role,
+    staff_in_roles,
+    staff_who_can_be_assigned,
+)
 from redress.cases.models import ActionPlanItem, Case, Recommendation, Remedy
 from redress.casework.forms.fields import text_field
 from redress.core.fields import DateBoxesField
 from redress.domain.facts import Discretion, Route
 from redress.domain.findings import Finding
 from redress.domain.ombudsman import OmbudsmanAction, OmbudsmanDecision
-from redress.domain.roles import Role
+from redress.domain.roles import EXTERNAL_ROLES, Role
+from redress.domain.workflow import TRANSITIONS, Stage, allowed_actions
+
+# Never given a case: they read and administer, they do not act on it (issue 13 item 5).
+NEVER_ASSIGNED = EXTERNAL_ROLES | {Role.AUDITOR, Role.ADMINISTRATOR}
+
+
+def roles_that_act_in(stage: Stage) -> frozenset[Role]:
+    """The council staff roles some row of the lifecycle table lets act from `stage`."""
+    roles = frozenset().union(
+        *(TRANSITIONS[(stage, action)].roles for action in allowed_actions(stage))
+    )
+    return frozenset(roles) - NEVER_ASSIGNED
 
 
 def _radios(label: str, choices: list[tuple[str, str]], message: str) -> forms.ChoiceField:
@@ -60,8 +77,10 @@ class AssignForm(RecordForm):
 
     def __init__(self, data: Any, *, case: Case, subject: Any = None) -> None:
         super().__init__(data, case=case, subject=subject)
+        # Only people whose role can act on the case at its stage (issue 13 item 5).
+        people = staff_in_roles(roles_that_act_in(Stage(case.stage)))
         self.fields["assigned_to"].choices = [("", "Nobody")] + [
-            (str(u.pk), str(u)) for u in staff_who_can_be_assigned()
+            (str(u.pk), str(u)) for u in people
         ]
         self.fields["team"].choices = [("", "No team")] + [(str(t.pk), t.name) for t in all_teams()]
 

@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.exceptions import NoReverseMatch
 
 from redress.accounts.models import Appointment, User
+from redress.cases.models import Case
 from redress.cases.tests.factories import independent, received_case, staff
 from redress.casework.tests.conftest import sign_in_as
 from redress.domain.roles import EXTERNAL_ROLES, Role
@@ -111,6 +112,10 @@ def world(db: Any) -> dict[str, Any]:
         else:
             person = staff(role)
         people[role] = person
+    # Changed with issue 13 item 5 ("Who sees what"): a responding manager now sees only the
+    # cases given to them or their team, so the sample case is given to them; before, every
+    # council role saw every case. What each role sees is in test_who_sees_what.py.
+    Case.objects.filter(pk=appointed_case.pk).update(assigned_to=people[Role.RESPONDING_MANAGER])
     return {"case": appointed_case, "other": other_case, "people": people}
 
 

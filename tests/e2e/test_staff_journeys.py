@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from redress.accounts.models import Team
 from redress.cases.models import Case, Channel
-from redress.cases.services import NewComplaint, PersonDetails, case_receive
+from redress.cases.services import NewComplaint, PersonDetails, case_assign, case_receive
 from redress.cases.tests.factories import independent, staff
 from redress.domain.roles import Role
 from tests.browser import assert_no_axe_violations, click_through, follow, submit
@@ -275,6 +275,10 @@ def test_a_corporate_complaint_goes_through_both_stages(live_server, browser):
     act(desk, "Accept under the corporate procedure")
     act(desk, "Record the acknowledgement")
     assert stage_of(case) == "corp_s1"
+    # A responding manager sees the cases given to them or their team (issue 13 item 5)
+    case_assign(
+        case_id=case.pk, assigned_to=manager, team_id=None, by=None, on=timezone.localdate()
+    )
 
     responder = sign_in(browser, live_server, manager)
     open_case(responder, live_server, case)

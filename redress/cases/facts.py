@@ -10,7 +10,6 @@ from redress.domain.facts import (
     CaseFacts,
     ClockFacts,
     Discretion,
-    EndedClock,
     PointFacts,
     RecommendationFacts,
     Route,
@@ -39,11 +38,6 @@ def case_facts(case: Case, *, today: date | None = None) -> CaseFacts:
         for c in clocks
         if c.is_running
     }
-    ended = tuple(
-        EndedClock(Rule(c.rule), c.anchor_date, c.effective_due_date, c.completed_on, c.met)
-        for c in clocks
-        if c.completed_on is not None
-    )
 
     def last_completed(rule: Rule) -> date | None:
         done = [c.completed_on for c in clocks if c.rule == rule and c.completed_on]
@@ -73,9 +67,6 @@ def case_facts(case: Case, *, today: date | None = None) -> CaseFacts:
     steps = case.events.filter(action__in=PROCEDURE_STEPS).order_by("-on", "-pk")
     restarts = steps.filter(action__in=[Action.REOPEN, Action.RESUME])
     last_step = steps.values_list("action", "on").first()
-    stage2_requests = steps.filter(
-        action__in=[Action.REQUEST_STAGE2, Action.ACCEPT_STATUTORY_STAGE2]
-    )
     return CaseFacts(
         reference=case.reference,
         received_on=case.received_on,
@@ -92,12 +83,10 @@ def case_facts(case: Case, *, today: date | None = None) -> CaseFacts:
         grounds_arose_on=case.grounds_arose_on,
         time_limit_decision=_time_limit_decision(case),
         last_step=tuple(last_step) if last_step else None,  # type: ignore[arg-type]
-        ended_clocks=ended,
         recommendations=tuple(
             RecommendationFacts(r.pk, r.source, decided=r.decision != r.Decision.PENDING)
             for r in case.recommendations.order_by("pk")
         ),
-        stage2_requested_on=stage2_requests.values_list("on", flat=True).first(),
     )
 
 

@@ -51,7 +51,6 @@ from redress.demo.requests import Requests
 from redress.demo.scenarios import Extra, Step
 from redress.demo.tables import (
     DEPARTURE,
-    FINDINGS_WITH,
     INVESTIGATION_FINDINGS,
     LOCAL_FINDINGS,
     TRIAGE,
@@ -70,6 +69,7 @@ from redress.domain.profiles import CouncilProfile
 from redress.domain.roles import Role
 from redress.domain.workflow import (
     COMPLAINTS_TEAM,
+    FINDINGS_RECORDED,
     MANAGER,
     Action,
     Stage,
@@ -224,8 +224,8 @@ class Runner(Requests):
         if action in TRIAGE and not plan.triaged:
             self.triage_decisions(plan, on)
         findings: list[FindingInput] = []
-        if action in FINDINGS_WITH:
-            findings = self.findings(plan, planned, FINDINGS_WITH[action])
+        if action in FINDINGS_RECORDED:
+            findings = self.findings(plan, planned, FINDINGS_RECORDED[action])
         elif action is Action.WITHDRAW:
             findings = self.withdrawn(plan)
         details = self.details(plan, planned, action, on)  # before the request picks a panel
@@ -351,7 +351,7 @@ class Runner(Requests):
         if action in {Action.RESPOND_STAGE1, Action.RESPOND_CORPORATE_STAGE1}:
             # An apology at stage 1 is part of the response letter; some responses also commit
             # the service to a change.
-            if plan.any_fault(FINDINGS_WITH[action]) and rng.random() < 0.25:
+            if plan.any_fault(FINDINGS_RECORDED[action]) and rng.random() < 0.25:
                 [chosen] = plan.choose(1, text.STAGE1_COMMITMENTS)
                 self.recommend(plan, Recommendation.Source.STAGE1, chosen, on)
         elif action is Action.RECEIVE_REPORTS:

@@ -4,16 +4,15 @@ from redress.demo import catalogue as text
 from redress.domain.facts import (
     NotAcceptedGrounds,
 )
-from redress.domain.findings import Finding, FindingStage
+from redress.domain.findings import Finding
 from redress.domain.rules import Rule
 from redress.domain.workflow import (
-    FINDINGS_GIVEN,
+    RESPONSES,
     TRANSITIONS,
     Action,
     Transition,
 )
 
-FINDINGS_WITH = {**FINDINGS_GIVEN, Action.RECEIVE_REPORTS: FindingStage.STAGE2_INVESTIGATION}
 LOCAL_FINDINGS = (
     (Finding.UPHELD, 24),
     (Finding.PARTIALLY_UPHELD, 28),
@@ -54,16 +53,6 @@ NEXT_STAGE_OF_WINDOW = {
     Rule.CORPORATE_STAGE2_REQUEST_WINDOW: "stage 2",
 }
 # The steps that send a response, and how the demo's reasons for not accepting map to grounds.
-RESPONSES = frozenset(
-    {
-        Action.RESOLVE_STAGE1,
-        Action.RESPOND_STAGE1,
-        Action.ADJUDICATE,
-        Action.ISSUE_LA_RESPONSE,
-        Action.RESPOND_CORPORATE_STAGE1,
-        Action.RESPOND_CORPORATE_STAGE2,
-    }
-)
 # Some responses go by post. Not those that open a window the scenarios time their next step
 # against (the timing counts from the day the response was sent, as email is received).
 POSTED_SOMETIMES = RESPONSES - {

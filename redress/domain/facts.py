@@ -92,15 +92,6 @@ class ClockFacts:
 
 
 @dataclass(frozen=True, slots=True)
-class EndedClock:
-    rule: Rule
-    anchor_date: date
-    due: date
-    completed_on: date
-    met: bool | None
-
-
-@dataclass(frozen=True, slots=True)
 class RecommendationFacts:
     """A recommendation the council must decide on: the investigating officer's or the panel's."""
 
@@ -158,11 +149,7 @@ class CaseFacts:
     time_limit_decision: TimeLimitDecision | None = None
     # The date of the last step of the procedure taken on the case: the next cannot be earlier.
     last_step: tuple[str, date] | None = None
-    # Clocks that have ended, with the day they ended and whether they were met (None: no verdict).
-    ended_clocks: tuple[EndedClock, ...] = ()
     recommendations: tuple[RecommendationFacts, ...] = ()
-    # When the complainant asked for stage 2 (or the manager moved the case there), if they have.
-    stage2_requested_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

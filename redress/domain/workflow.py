@@ -686,6 +686,22 @@ FINDINGS_GIVEN: Mapping[Action, FindingStage] = {
     Action.RESPOND_CORPORATE_STAGE1: FindingStage.CORPORATE_STAGE1,
     Action.RESPOND_CORPORATE_STAGE2: FindingStage.CORPORATE_STAGE2,
 }
+# The findings a step records: those it gives, and the investigator's with the reports.
+FINDINGS_RECORDED: Mapping[Action, FindingStage] = {
+    **FINDINGS_GIVEN,
+    Action.RECEIVE_REPORTS: FindingStage.STAGE2_INVESTIGATION,
+}
+# The steps that send the complainant a response: how it went decides when they received it.
+RESPONSES = frozenset(
+    {
+        Action.RESOLVE_STAGE1,
+        Action.RESPOND_STAGE1,
+        Action.ADJUDICATE,
+        Action.ISSUE_LA_RESPONSE,
+        Action.RESPOND_CORPORATE_STAGE1,
+        Action.RESPOND_CORPORATE_STAGE2,
+    }
+)
 
 # Stages where the case is finished: no clock runs; at most it can be reopened.
 FINISHED_STAGES = frozenset(

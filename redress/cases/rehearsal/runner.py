@@ -30,16 +30,7 @@ from redress.domain.facts import ActionRequest, Discretion, Route, SentBy
 from redress.domain.findings import FindingStage
 from redress.domain.roles import EXTERNAL_ROLES, Role
 from redress.domain.rules import Rule
-from redress.domain.workflow import (
-    FINDINGS_GIVEN,
-    Action,
-    GuardFailed,
-    InvalidTransition,
-)
-
-# The finding stage each action records; receiving the reports records the investigator's.
-FINDINGS_AT = {**FINDINGS_GIVEN, Action.RECEIVE_REPORTS: FindingStage.STAGE2_INVESTIGATION}
-CORPORATE_FINDINGS = {FindingStage.CORPORATE_STAGE1, FindingStage.CORPORATE_STAGE2}
+from redress.domain.workflow import FINDINGS_RECORDED, Action, GuardFailed, InvalidTransition
 
 
 @dataclass(frozen=True)
@@ -210,13 +201,15 @@ def _request(step: StepSpec, cast: _Cast) -> ActionRequest:
 
 
 def _findings(case: Case, step: StepSpec) -> list[FindingInput]:
-    if not step.findings or (step.action not in FINDINGS_AT and step.action is not Action.WITHDRAW):
-        return []
-    stage = FINDINGS_AT.get(step.action)
+    """The step's findings, one per point in order, at the stage the step records them (a
+    withdrawal records them at the procedure's first stage)."""
     if step.action is Action.WITHDRAW:
         corporate = case.route == Route.CORPORATE
         stage = FindingStage.CORPORATE_STAGE1 if corporate else FindingStage.STAGE1
-    assert stage is not None
+    elif step.action in FINDINGS_RECORDED:
+        stage = FINDINGS_RECORDED[step.action]
+    else:
+        return []
     points = list(case.points.order_by("number"))
     return [
         FindingInput(point.pk, stage, finding, rationale="Rehearsal")

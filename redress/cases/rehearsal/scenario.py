@@ -17,7 +17,7 @@ from redress.domain.findings import Finding
 from redress.domain.profiles import ProfileError, available_profiles, load_profile
 from redress.domain.roles import Role
 from redress.domain.service_areas import ServiceArea
-from redress.domain.workflow import Action
+from redress.domain.workflow import FINDINGS_RECORDED, RESPONSES, Action
 
 A = Action
 
@@ -68,30 +68,10 @@ class Scenario:
     steps: tuple[StepSpec, ...] = field(default_factory=tuple)
 
 
-RESPONSES = frozenset(
-    {
-        A.RESOLVE_STAGE1,
-        A.RESPOND_STAGE1,
-        A.ADJUDICATE,
-        A.ISSUE_LA_RESPONSE,
-        A.RESPOND_CORPORATE_STAGE1,
-        A.RESPOND_CORPORATE_STAGE2,
-    }
-)
 EXTENSIONS = frozenset(
     {A.EXTEND_STAGE1, A.EXTEND_STAGE2, A.EXTEND_CORPORATE_STAGE1, A.EXTEND_CORPORATE_STAGE2}
 )
-GIVES_FINDINGS = frozenset(
-    {
-        A.RESOLVE_STAGE1,
-        A.RESPOND_STAGE1,
-        A.RECEIVE_REPORTS,
-        A.ADJUDICATE,
-        A.RESPOND_CORPORATE_STAGE1,
-        A.RESPOND_CORPORATE_STAGE2,
-        A.WITHDRAW,
-    }
-)
+GIVES_FINDINGS = frozenset(FINDINGS_RECORDED) | {A.WITHDRAW}
 EVERY_ACTION = frozenset(Action)
 # Which optional keys apply to which actions (shared/rehearsal.md's table).
 STEP_KEYS: Mapping[str, frozenset[Action]] = {

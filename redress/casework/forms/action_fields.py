@@ -107,16 +107,6 @@ DATE_LABELS: dict[Action, str] = {
     A.RESPOND_CORPORATE_STAGE2: "Date the response was sent",
 }
 # The steps that send the complainant a response: how it went decides when they received it.
-RESPONSES = frozenset(
-    {
-        A.RESPOND_STAGE1,
-        A.RESOLVE_STAGE1,
-        A.ADJUDICATE,
-        A.ISSUE_LA_RESPONSE,
-        A.RESPOND_CORPORATE_STAGE1,
-        A.RESPOND_CORPORATE_STAGE2,
-    }
-)
 # The steps that decide recommendations: whose, in the guard's words (every_recommendation_decided)
 DECIDES: dict[Action, tuple[str, str]] = {
     A.ADJUDICATE: (Recommendation.Source.INVESTIGATING_OFFICER, "the investigating officer's"),

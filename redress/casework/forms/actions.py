@@ -29,7 +29,6 @@ from redress.casework.forms.action_fields import (
     REASON_LABELS,
     REASON_MESSAGES,
     REASON_REQUIRED,
-    RESPONSES,
     STATUTORY_FINDINGS,
     YES,
     DecisionFields,
@@ -58,7 +57,7 @@ from redress.domain.facts import (
 from redress.domain.findings import Finding, FindingStage
 from redress.domain.roles import Person
 from redress.domain.rules import Rule
-from redress.domain.workflow import FINDINGS_GIVEN, TRANSITIONS, Action, Stage
+from redress.domain.workflow import FINDINGS_GIVEN, RESPONSES, TRANSITIONS, Action, Stage
 
 A = Action
 OUT_OF_TIME = NotAcceptedGrounds.OUT_OF_TIME.value
